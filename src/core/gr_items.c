@@ -1,0 +1,291 @@
+/*
+ * gr_items.c - tokenise plain text into the item stream.
+ *
+ * One pass over the lines.  Each line is one of:
+ *   TAB cells      "\tcell" (Word export; every TAB starts a cell), with
+ *                  continuation lines for cells of several paragraphs
+ *   pipe cells     "cell |" (scraped pages), "a | b | c |" (row per line)
+ *   pipe padding   "|||" : the end of a short row
+ *   markdown rows  "| a | b |", separator rows "|---|---|" are skipped
+ *   blank          ends a TAB row (unless an empty cell continues below)
+ *   prose          anything else
+ */
+#include "gr_items.h"
+#include "gr_util.h"
+
+#include <string.h>
+
+bool
+gr_items_push(gr_mem *mem, gr_items *it, gr_item_kind kind, gr_layout layout,
+			  size_t off, size_t len, uint32_t line)
+{
+	gr_item    *x;
+
+	if (!gr_grow(mem, (void **) &it->v, &it->cap, it->n + 1, sizeof(gr_item)))
+		return false;
+	x = &it->v[it->n++];
+	x->kind = kind;
+	x->layout = layout;
+	x->off = off;
+	x->len = len;
+	x->line = line;
+	return true;
+}
+
+static bool
+is_ascii_space(char c)
+{
+	return c == ' ' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* Trim ASCII blanks (not U+00A0/U+3000: they are printed padding). */
+static void
+trim(const char *buf, size_t *b, size_t *e)
+{
+	while (*b < *e && is_ascii_space(buf[*b]))
+		(*b)++;
+	while (*e > *b && is_ascii_space(buf[*e - 1]))
+		(*e)--;
+}
+
+/* Is the line made of nothing but blanks (incl. U+3000 / U+00A0)? */
+static bool
+is_blank_line(const char *buf, size_t b, size_t e)
+{
+	while (b < e)
+	{
+		if (is_ascii_space(buf[b]) || buf[b] == '\t')
+			b++;
+		else if (e - b >= 2 && (unsigned char) buf[b] == 0xC2 &&
+				 (unsigned char) buf[b + 1] == 0xA0)
+			b += 2;
+		else if (e - b >= 3 && (unsigned char) buf[b] == 0xE3 &&
+				 (unsigned char) buf[b + 1] == 0x80 &&
+				 (unsigned char) buf[b + 2] == 0x80)
+			b += 3;
+		else
+			return false;
+	}
+	return true;
+}
+
+/* Push the cells of buf[b..e) split at '|' (the pipes themselves excluded). */
+static bool
+push_pipe_cells(gr_mem *mem, gr_items *out, const char *buf, size_t b,
+				size_t e, gr_layout layout, uint32_t line, bool trailing_pipe)
+{
+	size_t		s = b;
+
+	for (size_t i = b; i <= e; i++)
+	{
+		if (i == e || buf[i] == '|')
+		{
+			size_t		cb = s,
+						ce = i;
+
+			if (i == e && trailing_pipe)
+				break;			/* text after the last pipe: none */
+			trim(buf, &cb, &ce);
+			if (!gr_items_push(mem, out, GR_ITEM_CELL, layout, cb, ce - cb, line))
+				return false;
+			s = i + 1;
+		}
+	}
+	return true;
+}
+
+gr_status
+gr_items_from_text(const char *buf, size_t len, const gr_options *opt,
+				   gr_mem *mem, gr_items *out, gr_error *err)
+{
+	size_t		ls = 0;
+	uint32_t	lineno = 0;
+	long		open_cell = -1; /* index of the TAB cell paragraphs join */
+	bool		tab_row = false;	/* a TAB row is open */
+	bool		pending_blank = false;	/* blank line seen inside a TAB row */
+	size_t		next_poll = 1 << 16;
+
+	while (ls < len)
+	{
+		const char *nl = memchr(buf + ls, '\n', len - ls);
+		size_t		le = nl ? (size_t) (nl - buf) : len;
+		size_t		ce = le;
+		size_t		tb,
+					te;
+
+		lineno++;
+		if (ls >= next_poll)
+		{
+			next_poll = ls + (1 << 16);
+			if (opt && opt->stop && opt->stop(opt->stop_ctx))
+				return gr_fail(err, GR_ERR_CANCELLED, ls, "canceled", NULL);
+		}
+		if (ce > ls && buf[ce - 1] == '\r')
+			ce--;
+
+		if (ce > ls && buf[ls] == '\t')
+		{
+			/* TAB cells: every TAB starts one */
+			size_t		s = ls + 1;
+
+			if (pending_blank)
+			{
+				if (!gr_items_push(mem, out, GR_ITEM_ROW_END, GR_LAYOUT_TAB, ls, 0, lineno))
+					goto nomem;
+				pending_blank = false;
+			}
+			for (size_t i = s; i <= ce; i++)
+			{
+				if (i == ce || buf[i] == '\t')
+				{
+					size_t		cb = s,
+								cend = i;
+
+					while (cend > cb && is_ascii_space(buf[cend - 1]))
+						cend--;
+					if (!gr_items_push(mem, out, GR_ITEM_CELL, GR_LAYOUT_TAB,
+									   cb, cend - cb, lineno))
+						goto nomem;
+					s = i + 1;
+				}
+			}
+			open_cell = (long) out->n - 1;
+			tab_row = true;
+		}
+		else if (is_blank_line(buf, ls, ce))
+		{
+			if (tab_row)
+			{
+				if (pending_blank)
+				{
+					if (!gr_items_push(mem, out, GR_ITEM_ROW_END, GR_LAYOUT_TAB, ls, 0, lineno))
+						goto nomem;
+					tab_row = false;
+					open_cell = -1;
+					pending_blank = false;
+				}
+				else
+					pending_blank = true;
+			}
+		}
+		else
+		{
+			tb = ls;
+			te = ce;
+			trim(buf, &tb, &te);
+
+			if (tab_row && open_cell >= 0 &&
+				(!pending_blank || out->v[open_cell].len == 0) &&
+				buf[tb] != '|' && buf[te - 1] != '|')
+			{
+				/* a further paragraph of the open TAB cell */
+				gr_item    *c = &out->v[open_cell];
+
+				if (c->len == 0)
+				{
+					c->off = ls;
+					c->line = lineno;
+				}
+				c->len = ce - c->off;
+				while (c->len > 0 && is_ascii_space(buf[c->off + c->len - 1]))
+					c->len--;
+				pending_blank = false;
+			}
+			else
+			{
+				bool		only_pipes = true;
+
+				if (tab_row)
+				{
+					if (!gr_items_push(mem, out, GR_ITEM_ROW_END, GR_LAYOUT_TAB, ls, 0, lineno))
+						goto nomem;
+					tab_row = false;
+					open_cell = -1;
+					pending_blank = false;
+				}
+				for (size_t i = tb; i < te; i++)
+					if (buf[i] != '|' && !is_ascii_space(buf[i]))
+					{
+						only_pipes = false;
+						break;
+					}
+				if (only_pipes)
+				{
+					/* pipe padding: the end of a short row */
+					if (!gr_items_push(mem, out, GR_ITEM_ROW_END, GR_LAYOUT_PIPE, tb, 0, lineno))
+						goto nomem;
+				}
+				else if (buf[tb] == '|')
+				{
+					/* markdown row; separator rows carry no cells */
+					bool		sep = true;
+
+					for (size_t i = tb; i < te; i++)
+						if (!strchr("|-: ", buf[i]))
+						{
+							sep = false;
+							break;
+						}
+					if (!sep)
+					{
+						size_t		e2 = te;
+
+						if (buf[e2 - 1] == '|')
+							e2--;
+						if (!push_pipe_cells(mem, out, buf, tb + 1, e2,
+											 GR_LAYOUT_MARKDOWN, lineno, false) ||
+							!gr_items_push(mem, out, GR_ITEM_ROW_END,
+										   GR_LAYOUT_MARKDOWN, te, 0, lineno))
+							goto nomem;
+					}
+				}
+				else if (buf[te - 1] == '|')
+				{
+					/* "cell |" or "a | b | c |" */
+					size_t		npipes = 0;
+
+					for (size_t i = tb; i < te; i++)
+						if (buf[i] == '|')
+							npipes++;
+					if (!push_pipe_cells(mem, out, buf, tb, te - 1,
+										 GR_LAYOUT_PIPE, lineno, false))
+						goto nomem;
+					if (npipes > 1 &&
+						!gr_items_push(mem, out, GR_ITEM_ROW_END, GR_LAYOUT_PIPE,
+									   te, 0, lineno))
+						goto nomem;
+				}
+				else if (!gr_items_push(mem, out, GR_ITEM_PROSE, GR_LAYOUT_PROSE,
+										tb, te - tb, lineno))
+					goto nomem;
+			}
+		}
+		ls = nl ? le + 1 : len;
+	}
+	if (tab_row &&
+		!gr_items_push(mem, out, GR_ITEM_ROW_END, GR_LAYOUT_TAB, len, 0, lineno))
+		goto nomem;
+	return GR_OK;
+
+nomem:
+	return gr_fail(err, GR_ERR_NOMEM, ls, "out of memory", NULL);
+}
+
+gr_layout
+gr_items_layout(const gr_items *it, size_t from, size_t to)
+{
+	size_t		count[GR_LAYOUT_PROSE + 1] = {0};
+	gr_layout	best = GR_LAYOUT_PROSE;
+	size_t		bestn = 0;
+
+	for (size_t i = from; i < to && i < it->n; i++)
+		if (it->v[i].kind == GR_ITEM_CELL && it->v[i].layout <= GR_LAYOUT_PROSE)
+			count[it->v[i].layout]++;
+	for (int l = GR_LAYOUT_TAB; l < GR_LAYOUT_PROSE; l++)
+		if (count[l] > bestn)
+		{
+			bestn = count[l];
+			best = (gr_layout) l;
+		}
+	return best;
+}

@@ -1,0 +1,145 @@
+/*
+ * gr_labels.c - label keys and their tolerant comparison.
+ */
+#include "gr_labels.h"
+#include "gr_text.h"
+
+#include <string.h>
+
+int
+gr_item_key(const char *buf, const gr_item *it, char *out, gr_error *err)
+{
+	return gr_label_key(buf + it->off, it->len, out, GR_KEY_SIZE, err);
+}
+
+bool
+gr_starts(const char *key, const char *prefix)
+{
+	return strncmp(key, prefix, strlen(prefix)) == 0;
+}
+
+bool
+gr_contains(const char *key, const char *needle)
+{
+	return strstr(key, needle) != NULL;
+}
+
+/* Chinese numerals used in outline numbering, as UTF-8. */
+static const char *const cjk_digits[] = {
+	"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", NULL
+};
+
+static size_t
+cjk_number_len(const char *s)
+{
+	size_t		n = 0;
+
+	for (;;)
+	{
+		bool		hit = false;
+
+		for (int i = 0; cjk_digits[i]; i++)
+			if (strncmp(s + n, cjk_digits[i], 3) == 0)
+			{
+				n += 3;
+				hit = true;
+				break;
+			}
+		if (!hit)
+			return n;
+	}
+}
+
+static size_t
+numbering_len(const char *k)
+{
+	size_t		n;
+
+	if (k[0] == '(')
+	{
+		n = cjk_number_len(k + 1);
+		if (n == 0)
+			while (k[1 + n] >= '0' && k[1 + n] <= '9')
+				n++;
+		if (n > 0 && k[1 + n] == ')')
+			return n + 2;
+		return 0;
+	}
+	n = cjk_number_len(k);
+	if (n > 0)
+	{
+		if (strncmp(k + n, "、", 3) == 0 || strncmp(k + n, "．", 3) == 0)
+			return n + 3;
+		if (k[n] == '.')
+			return n + 1;
+		return 0;
+	}
+	while (k[n] >= '0' && k[n] <= '9')
+		n++;
+	if (n > 0 && n <= 2)
+	{
+		if (k[n] == '.' || k[n] == ')')
+			return n + 1;
+		if (strncmp(k + n, "、", 3) == 0 || strncmp(k + n, "．", 3) == 0)
+			return n + 3;
+	}
+	return 0;
+}
+
+void
+gr_strip_numbering(char *key)
+{
+	size_t		n;
+	char	   *w;
+	const char *r;
+
+	/* at most two levels: "三、(一)予以公开" */
+	for (int pass = 0; pass < 2; pass++)
+	{
+		n = numbering_len(key);
+		if (n == 0)
+			break;
+		memmove(key, key + n, strlen(key + n) + 1);
+	}
+	/* quotes never matter for matching */
+	for (r = key, w = key; *r;)
+	{
+		if (strncmp(r, "“", 3) == 0 || strncmp(r, "”", 3) == 0 ||
+			strncmp(r, "‘", 3) == 0 || strncmp(r, "’", 3) == 0 ||
+			strncmp(r, "「", 3) == 0 || strncmp(r, "」", 3) == 0)
+		{
+			r += 3;
+			continue;
+		}
+		if (*r == '"' || *r == '\'')
+		{
+			r++;
+			continue;
+		}
+		*w++ = *r++;
+	}
+	*w = '\0';
+}
+
+gr_cell_class
+gr_classify_cell(const char *buf, const gr_item *it)
+{
+	size_t		i = 0;
+	int			han = 0;
+	const char *s = buf + it->off;
+
+	/* two or more ideographs make a label; "无" alone is a filler */
+	while (i < it->len)
+	{
+		uint32_t	c = gr_utf8_next(s, it->len, &i);
+
+		if (gr_is_han(c) && c != 0x65E0 /* 无 */ && c != 0x5143 /* 元 */ &&
+			c != 0x4E07 /* 万 */ && c != 0x4EF6 /* 件 */ && c != 0x6761 /* 条 */ &&
+			c != 0x4E2A /* 个 */ && c != 0x4EBA /* 人 */ && c != 0x6B21 /* 次 */)
+		{
+			if (++han >= 1)
+				return GR_CC_LABEL;
+		}
+	}
+	return GR_CC_VALUE;
+}

@@ -1,0 +1,38 @@
+/*
+ * gr_labels.h - label keys of the template tables and how they are matched.
+ */
+#ifndef GR_LABELS_H
+#define GR_LABELS_H
+
+#include "gr_core.h"
+#include "gr_items.h"
+
+#define GR_KEY_SIZE 512
+
+/* The label key of an item (NFKC + strip, see gr_label_key) in out. */
+int			gr_item_key(const char *buf, const gr_item *it, char *out,
+						gr_error *err);
+
+/*
+ * Drop leading outline numbering: "一、" "(一)" "1." "1、" "(1)" "三、" and
+ * quotes anywhere ("“三安全一稳定”" and "\"三安全一稳定\"" compare equal).
+ * In place.
+ */
+void		gr_strip_numbering(char *key);
+
+/* Does key start with prefix? */
+bool		gr_starts(const char *key, const char *prefix);
+
+/* Does key contain needle? */
+bool		gr_contains(const char *key, const char *needle);
+
+/* Classification of a cell for table reading. */
+typedef enum gr_cell_class
+{
+	GR_CC_VALUE,				/* number, blank, filler or short junk */
+	GR_CC_LABEL					/* text: a label of some kind */
+} gr_cell_class;
+
+gr_cell_class gr_classify_cell(const char *buf, const gr_item *it);
+
+#endif							/* GR_LABELS_H */

@@ -1,0 +1,471 @@
+/*
+ * gr_parse.c - from a document to its reports.
+ *
+ * The document is tokenised once into items, cut into report segments at
+ * report starts (titles, "引言", the regulation sentence, orphan table
+ * blocks), and every segment is read by the table, metadata and narrative
+ * readers.  Verbatim repeats are returned once.
+ */
+#include "gr_build.h"
+#include "gr_labels.h"
+#include "gr_text.h"
+#include "gr_util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+const char *
+gr_format_name(gr_format f)
+{
+	switch (f)
+	{
+		case GR_FMT_TEMPLATE_2021:
+			return "template_2021";
+		case GR_FMT_TEMPLATE_2019:
+			return "template_2019";
+		case GR_FMT_STATS_PRE2019:
+			return "stats_table_pre2019";
+		case GR_FMT_NARRATIVE:
+			return "narrative";
+		default:
+			return NULL;
+	}
+}
+
+const char *
+gr_layout_name(gr_layout l)
+{
+	switch (l)
+	{
+		case GR_LAYOUT_TAB:
+			return "tab";
+		case GR_LAYOUT_PIPE:
+			return "pipe";
+		case GR_LAYOUT_MARKDOWN:
+			return "markdown";
+		case GR_LAYOUT_HTML:
+			return "html";
+		case GR_LAYOUT_ALIGNED:
+			return "aligned";
+		case GR_LAYOUT_GLUED:
+			return "glued";
+		case GR_LAYOUT_PROSE:
+			return "prose";
+		default:
+			return NULL;
+	}
+}
+
+const gr_cell *
+gr_report_find(const gr_report *r, const char *tbl, const char *row,
+			   const char *col)
+{
+	for (size_t i = 0; i < r->ncells; i++)
+	{
+		const gr_cell *c = &r->cells[i];
+
+		if (strcmp(c->tbl, tbl) == 0 && strcmp(c->row_key, row) == 0 &&
+			((col == NULL && c->col_key == NULL) ||
+			 (col && c->col_key && strcmp(c->col_key, col) == 0)))
+			return c;
+	}
+	return NULL;
+}
+
+/* ----------------------------------------------------------- segmenting */
+
+static const char *
+memfind(const char *s, size_t len, const char *needle)
+{
+	size_t		n = strlen(needle);
+
+	for (size_t i = 0; i + n <= len; i++)
+		if (s[i] == needle[0] && memcmp(s + i, needle, n) == 0)
+			return s + i;
+	return NULL;
+}
+
+static bool
+ends_with(const char *s, size_t len, const char *suffix)
+{
+	size_t		n = strlen(suffix);
+
+	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\r'))
+		len--;
+	return len >= n && memcmp(s + len - n, suffix, n) == 0;
+}
+
+/*
+ * Does the prose line at item i start a report?  Returns the item index the
+ * report starts at (a title split over lines starts on the line above), or
+ * -1.
+ */
+static long
+report_start(const char *buf, const gr_items *items, size_t i)
+{
+	const gr_item *it = &items->v[i];
+	const char *s = buf + it->off;
+	size_t		n = it->len;
+
+	if (it->kind != GR_ITEM_PROSE)
+		return -1;
+	/* "引言" / "引 言" alone on a line */
+	if ((n == 6 && memcmp(s, "引言", 6) == 0) ||
+		(n == 7 && memcmp(s, "引 言", 7) == 0) ||
+		(n == 9 && memcmp(s, "引　言", 9) == 0))
+		return (long) i;
+	/* the regulation sentence of old and new reports */
+	if (memfind(s, n, "政府信息公开条例") &&
+		(memfind(s, n, "编制本报告") ||
+		 (memfind(s, n, "本报告是根据") && memfind(s, n, "编制的"))))
+		return (long) i;
+	if (n < 200 && memfind(s, n, "编制的") && memfind(s, n, "政府信息公开年度报告") &&
+		memfind(s, n, "由"))
+		return (long) i;
+	/* a title line ending in 年度报告 */
+	if (n < 240 && ends_with(s, n, "年度报告"))
+	{
+		if (memfind(s, n, "政府信息公开"))
+		{
+			/* the agency alone on the line above? */
+			if (i > 0 && items->v[i - 1].kind == GR_ITEM_PROSE &&
+				items->v[i - 1].len <= 90 && items->v[i - 1].line + 1 >= it->line &&
+				!memfind(buf + items->v[i - 1].off, items->v[i - 1].len, "。"))
+			{
+				const gr_item *p = &items->v[i - 1];
+
+				if (!memfind(buf + p->off, p->len, "年") &&
+					!memfind(buf + p->off, p->len, "，"))
+					return (long) i - 1;
+			}
+			return (long) i;
+		}
+		if (i > 0 && items->v[i - 1].kind == GR_ITEM_PROSE &&
+			memfind(buf + items->v[i - 1].off, items->v[i - 1].len, "政府信息公开") &&
+			items->v[i - 1].len <= 120)
+			return (long) i - 1;
+	}
+	return -1;
+}
+
+typedef struct seg
+{
+	size_t		from;
+	size_t		to;
+} seg;
+
+/* Is item i a cell of the first table-2 section ("第二十条第(一)项")? */
+static bool
+is_t2_start(const char *buf, const gr_item *it, gr_error *err)
+{
+	char		key[GR_KEY_SIZE];
+
+	if (it->kind != GR_ITEM_CELL || it->len > 64 ||
+		!memfind(buf + it->off, it->len, "第二十条"))
+		return false;
+	if (gr_item_key(buf, it, key, err) < 0)
+		return false;
+	return gr_starts(key, "第二十条第(一)项");
+}
+
+static bool
+is_t3_anchor(const char *buf, const gr_item *it, gr_error *err)
+{
+	char		key[GR_KEY_SIZE];
+
+	if (it->kind != GR_ITEM_CELL || it->len > 120 ||
+		!memfind(buf + it->off, it->len, "本年新收"))
+		return false;
+	if (gr_item_key(buf, it, key, err) < 0)
+		return false;
+	return gr_contains(key, "本年新收政府信息公开申请数量");
+}
+
+static gr_status
+split(const char *buf, const gr_items *items, gr_mem *mem, seg **out,
+	  size_t *nout, gr_error *err)
+{
+	size_t		cap = 0;
+	size_t		cur = 0;		/* start of the current segment */
+	bool		has_t2 = false,
+				has_t3 = false;
+	size_t		prose = 0;
+	seg		   *v = NULL;
+	size_t		n = 0;
+
+	for (size_t i = 0; i < items->n; i++)
+	{
+		const gr_item *it = &items->v[i];
+		long		start = -1;
+
+		if (it->kind == GR_ITEM_PROSE)
+		{
+			start = report_start(buf, items, i);
+			if (start >= 0 && !has_t2 && !has_t3 && prose < 4)
+				start = -1;		/* still the head of the current report */
+			if (start >= 0 && (size_t) start < cur)
+				start = -1;
+		}
+		else if (is_t2_start(buf, it, err))
+		{
+			if (has_t3)
+				start = (long) i;	/* an orphan table block */
+			has_t2 = true;
+		}
+		else if (is_t3_anchor(buf, it, err))
+		{
+			if (has_t3)
+			{
+				/* a second table 3 without a table 2 between: back up to
+				 * its header, the note cell or 申请人情况 */
+				size_t		k = i;
+
+				while (k > cur + 1 && i - k < 40 && items->v[k - 1].kind != GR_ITEM_PROSE)
+					k--;
+				start = (long) k;
+			}
+			has_t3 = true;
+		}
+		if (err->status != GR_OK)
+			return err->status;
+		if (start >= 0 && (size_t) start > cur)
+		{
+			if (!gr_grow(mem, (void **) &v, &cap, n + 1, sizeof(seg)))
+				return gr_fail(err, GR_ERR_NOMEM, it->off, "out of memory", NULL);
+			v[n].from = cur;
+			v[n].to = (size_t) start;
+			n++;
+			cur = (size_t) start;
+			has_t2 = it->kind == GR_ITEM_CELL && is_t2_start(buf, it, err);
+			has_t3 = it->kind == GR_ITEM_CELL && is_t3_anchor(buf, it, err);
+			prose = 0;
+		}
+		if (it->kind == GR_ITEM_PROSE)
+			prose++;
+	}
+	if (!gr_grow(mem, (void **) &v, &cap, n + 1, sizeof(seg)))
+		return gr_fail(err, GR_ERR_NOMEM, 0, "out of memory", NULL);
+	v[n].from = cur;
+	v[n].to = items->n;
+	n++;
+	*out = v;
+	*nout = n;
+	return GR_OK;
+}
+
+/* ------------------------------------------------------- report assembly */
+
+static int
+cmp_cell_off(const void *a, const void *b)
+{
+	const gr_cell *x = a,
+			   *y = b;
+
+	if (x->off != y->off)
+		return x->off < y->off ? -1 : 1;
+	/* equal offsets (cells a short row lacks): keep emission order */
+	return x->char_start < y->char_start ? -1 : x->char_start > y->char_start;
+}
+
+/*
+ * Document order and character positions.  *cur_byte / *cur_char is a
+ * cursor that only moves forward, so positions cost one pass overall.
+ */
+static void
+place_cells(const char *buf, gr_report *r, size_t *cur_byte, size_t *cur_char)
+{
+	for (size_t i = 0; i < r->ncells; i++)
+		r->cells[i].char_start = i;	/* tie-breaker for the sort */
+	qsort(r->cells, r->ncells, sizeof(gr_cell), cmp_cell_off);
+	for (size_t i = 0; i < r->ncells; i++)
+	{
+		gr_cell    *c = &r->cells[i];
+
+		if (c->off < *cur_byte)
+		{
+			/* cursor ahead (reports overlap nowhere, but be safe) */
+			*cur_byte = 0;
+			*cur_char = 0;
+		}
+		*cur_char += gr_utf8_chars(buf + *cur_byte, c->off - *cur_byte);
+		*cur_byte = c->off;
+		c->char_start = *cur_char + 1;
+		c->char_len = gr_utf8_chars(buf + c->off, c->len);
+	}
+}
+
+static bool
+take_total(gr_build *b, const char *row, gr_opt_i64 *dst)
+{
+	const gr_cell *c = gr_report_find(b->r, "t3", row, "total");
+
+	if (!c || !c->has_value)
+		return true;
+	if (!c->is_int)
+		return gr_build_warn(b, "t3 %s/total: %s is not a whole number in the bigint range; the %s total is NULL",
+							 row, c->value, row);
+	dst->present = true;
+	dst->v = c->ival;
+	return true;
+}
+
+static gr_status
+read_segment(const char *buf, size_t len, const gr_options *opt, gr_mem *mem,
+			 const gr_items *items, const seg *sg, gr_report *r, gr_error *err)
+{
+	gr_build	b;
+	gr_status	st;
+
+	memset(&b, 0, sizeof(b));
+	memset(r, 0, sizeof(*r));
+	b.buf = buf;
+	b.len = len;
+	b.opt = opt;
+	b.mem = mem;
+	b.err = err;
+	b.items = items;
+	b.from = sg->from;
+	b.to = sg->to;
+	b.r = r;
+	r->start = sg->from < items->n ? items->v[sg->from].off : len;
+	r->end = sg->to < items->n ? items->v[sg->to].off : len;
+
+	st = gr_read_template_tables(&b);
+	if (st != GR_OK)
+		return st;
+	if (!b.has_t2 && !b.has_t3 && !b.has_t4)
+		return GR_OK;			/* not a template report: r->format stays 0 */
+
+	r->format = b.t3_format ? (gr_format) b.t3_format : (gr_format) b.t2_format;
+	if (!r->format)
+		r->format = GR_FMT_TEMPLATE_2021;
+	if (b.t3_format && b.t2_format && b.t3_format != b.t2_format &&
+		!gr_build_warn(&b, "format_conflict: table 3 is %s but table 2 is %s; the report is read as %s",
+					   gr_format_name(b.t3_format), gr_format_name(b.t2_format),
+					   gr_format_name(b.t3_format)))
+		return gr_fail(err, GR_ERR_NOMEM, 0, "out of memory", NULL);
+	r->layout = gr_items_layout(items, sg->from, sg->to);
+
+	st = gr_read_metadata(&b);
+	if (st != GR_OK)
+		return gr_fail(err, st, 0, "out of memory", NULL);
+
+	if (!take_total(&b, "new_received", &r->new_received) ||
+		!take_total(&b, "carried_over", &r->carried_over) ||
+		!take_total(&b, "processed_total", &r->processed_total) ||
+		!take_total(&b, "carried_forward", &r->carried_forward))
+		return gr_fail(err, GR_ERR_NOMEM, 0, "out of memory", NULL);
+	if (!r->year && !gr_build_warn(&b, "no report year is printed"))
+		return gr_fail(err, GR_ERR_NOMEM, 0, "out of memory", NULL);
+	if (!r->agency && !gr_build_warn(&b, "no issuing body is printed"))
+		return gr_fail(err, GR_ERR_NOMEM, 0, "out of memory", NULL);
+	return GR_OK;
+}
+
+/* Same text but for white space? (verbatim repeats are one report) */
+static bool
+same_text(const char *a, size_t alen, const char *b, size_t blen)
+{
+	size_t		i = 0,
+				j = 0;
+
+	for (;;)
+	{
+		while (i < alen && (a[i] == ' ' || a[i] == '\t' || a[i] == '\n' || a[i] == '\r'))
+			i++;
+		while (j < blen && (b[j] == ' ' || b[j] == '\t' || b[j] == '\n' || b[j] == '\r'))
+			j++;
+		if (i == alen || j == blen)
+			return i == alen && j == blen;
+		if (a[i] != b[j])
+			return false;
+		i++;
+		j++;
+	}
+}
+
+gr_status
+gr_parse_all(const char *buf, size_t len, const gr_options *opt, gr_mem *mem,
+			 gr_report **out, size_t *nout, gr_error *err)
+{
+	gr_items	items;
+	seg		   *segs = NULL;
+	size_t		nseg = 0;
+	gr_report  *reps = NULL;
+	size_t		n = 0;
+	size_t		bad;
+	gr_status	st;
+	size_t		cur_byte = 0,
+				cur_char = 0;
+
+	memset(&items, 0, sizeof(items));
+	*out = NULL;
+	*nout = 0;
+	err->status = GR_OK;
+	if (opt && opt->max_bytes && len > opt->max_bytes)
+		return gr_fail(err, GR_ERR_TOO_LARGE, 0, "report text is too large",
+					   "The text has %zu bytes; the limit is %zu bytes.",
+					   len, opt->max_bytes);
+	if (!gr_utf8_valid(buf, len, &bad))
+		return gr_fail(err, GR_ERR_ENCODING, bad, "invalid byte sequence in report text",
+					   "The text is not valid UTF-8 at byte offset %zu.", bad);
+
+	st = gr_items_from_text(buf, len, opt, mem, &items, err);
+	if (st != GR_OK)
+		return st;
+	st = split(buf, &items, mem, &segs, &nseg, err);
+	if (st != GR_OK)
+		return st;
+	reps = gr_alloc_array(mem, nseg ? nseg : 1, sizeof(gr_report));
+	if (!reps)
+		return gr_fail(err, GR_ERR_NOMEM, 0, "out of memory", NULL);
+
+	for (size_t s = 0; s < nseg; s++)
+	{
+		gr_report  *r = &reps[n];
+		bool		dup = false;
+
+		if (opt && opt->stop && opt->stop(opt->stop_ctx))
+			return gr_fail(err, GR_ERR_CANCELLED, 0, "canceled", NULL);
+		st = read_segment(buf, len, opt, mem, &items, &segs[s], r, err);
+		if (st != GR_OK)
+			return st;
+		if (r->format == GR_FMT_UNKNOWN)
+			continue;
+		for (size_t k = 0; k < n && !dup; k++)
+			dup = same_text(buf + reps[k].start, reps[k].end - reps[k].start,
+							buf + r->start, r->end - r->start);
+		if (dup)
+			continue;
+		place_cells(buf, r, &cur_byte, &cur_char);
+		n++;
+	}
+	gr_free(mem, items.v);
+	gr_free(mem, segs);
+	*out = reps;
+	*nout = n;
+	return GR_OK;
+}
+
+gr_status
+gr_parse(const char *buf, size_t len, const gr_options *opt, gr_mem *mem,
+		 gr_report *out, gr_error *err)
+{
+	gr_report  *reps;
+	size_t		n;
+	gr_status	st;
+
+	memset(out, 0, sizeof(*out));
+	st = gr_parse_all(buf, len, opt, mem, &reps, &n, err);
+	if (st != GR_OK)
+		return st;
+	if (n == 0)
+		return gr_fail(err, GR_ERR_NOT_REPORT, 0, "text holds no report",
+					   "Looked for the request table of the 2019/2021 templates (a row \"本年新收政府信息公开申请数量\"), the review and litigation table (\"行政复议\"), the proactive-disclosure table (\"第二十条第（一）项\") and the pre-2019 statistics table, and found none.");
+	if (n > 1)
+		return gr_fail(err, GR_ERR_MULTIPLE, reps[1].start, "text holds several reports",
+					   "Found %zu reports; the second starts at byte offset %zu.",
+					   n, reps[1].start);
+	*out = reps[0];
+	return GR_OK;
+}

@@ -1,0 +1,510 @@
+/*
+ * gr_text.c - Unicode work on short spans: label keys (ICU NFKC), UTF-8
+ * decoding, character classes and the number grammar of value cells.
+ */
+#include "gr_text.h"
+#include "gr_util.h"
+
+#include <string.h>
+
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+#include <unicode/utf8.h>
+
+/* Longest span a label key is computed from; longer text is no label. */
+#define GR_KEY_MAX_UCHARS 1024
+
+uint32_t
+gr_utf8_next(const char *s, size_t len, size_t *i)
+{
+	const unsigned char *u = (const unsigned char *) s;
+	size_t		p = *i;
+	uint32_t	c = u[p];
+	int			n;
+	uint32_t	min;
+
+	if (c < 0x80)
+	{
+		*i = p + 1;
+		return c;
+	}
+	if ((c & 0xE0) == 0xC0)
+	{
+		n = 1;
+		c &= 0x1F;
+		min = 0x80;
+	}
+	else if ((c & 0xF0) == 0xE0)
+	{
+		n = 2;
+		c &= 0x0F;
+		min = 0x800;
+	}
+	else if ((c & 0xF8) == 0xF0)
+	{
+		n = 3;
+		c &= 0x07;
+		min = 0x10000;
+	}
+	else
+	{
+		*i = p + 1;
+		return 0xFFFD;
+	}
+	if (p + (size_t) n >= len)
+	{
+		*i = p + 1;
+		return 0xFFFD;
+	}
+	for (int k = 1; k <= n; k++)
+	{
+		if ((u[p + k] & 0xC0) != 0x80)
+		{
+			*i = p + 1;
+			return 0xFFFD;
+		}
+		c = (c << 6) | (u[p + k] & 0x3F);
+	}
+	if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+	{
+		*i = p + 1;
+		return 0xFFFD;
+	}
+	*i = p + 1 + (size_t) n;
+	return c;
+}
+
+bool
+gr_utf8_valid(const char *s, size_t len, size_t *bad)
+{
+	size_t		i = 0;
+
+	while (i < len)
+	{
+		size_t		at = i;
+		unsigned char b = (unsigned char) s[i];
+
+		if (b < 0x80)
+		{
+			if (b == 0)
+			{
+				if (bad)
+					*bad = at;
+				return false;
+			}
+			i++;
+			continue;
+		}
+		if (gr_utf8_next(s, len, &i) == 0xFFFD &&
+			!(i - at == 3 && (unsigned char) s[at] == 0xEF &&
+			  (unsigned char) s[at + 1] == 0xBF && (unsigned char) s[at + 2] == 0xBD))
+		{
+			if (bad)
+				*bad = at;
+			return false;
+		}
+	}
+	return true;
+}
+
+bool
+gr_is_space(uint32_t c)
+{
+	switch (c)
+	{
+		case ' ':
+		case '\t':
+		case '\n':
+		case '\r':
+		case '\v':
+		case '\f':
+		case 0x85:
+		case 0xA0:
+		case 0x1680:
+		case 0x2028:
+		case 0x2029:
+		case 0x202F:
+		case 0x205F:
+		case 0x3000:
+		case 0xFEFF:			/* BOM / ZWNBSP: never part of a label */
+		case 0x200B:			/* zero width space, seen in scraped pages */
+			return true;
+		default:
+			return c >= 0x2000 && c <= 0x200A;
+	}
+}
+
+bool
+gr_is_han(uint32_t c)
+{
+	return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+		(c >= 0x20000 && c <= 0x2FA1F) || (c >= 0xF900 && c <= 0xFAFF);
+}
+
+int
+gr_label_key(const char *buf, size_t len, char *out, size_t outsize,
+			 gr_error *err)
+{
+	UChar		src[GR_KEY_MAX_UCHARS];
+	UChar		dst[GR_KEY_MAX_UCHARS * 2];
+	int32_t		srclen = 0;
+	int32_t		dstlen;
+	UErrorCode	status = U_ZERO_ERROR;
+	const UNormalizer2 *nfkc;
+	size_t		o = 0;
+	bool		ascii = true;
+
+	if (outsize == 0)
+		return -1;
+	for (size_t i = 0; i < len; i++)
+		if ((unsigned char) buf[i] >= 0x80)
+		{
+			ascii = false;
+			break;
+		}
+	if (ascii)
+	{
+		/* NFKC is the identity on ASCII: only strip white space */
+		for (size_t i = 0; i < len && o + 1 < outsize; i++)
+			if (!gr_is_space((unsigned char) buf[i]))
+				out[o++] = buf[i];
+		out[o] = '\0';
+		return (int) o;
+	}
+
+	/* decode to UTF-16 by hand: invalid bytes become U+FFFD, never fail */
+	for (size_t i = 0; i < len && srclen < GR_KEY_MAX_UCHARS - 2;)
+	{
+		uint32_t	c = gr_utf8_next(buf, len, &i);
+
+		if (c >= 0x10000)
+		{
+			src[srclen++] = (UChar) (0xD7C0 + (c >> 10));
+			src[srclen++] = (UChar) (0xDC00 | (c & 0x3FF));
+		}
+		else
+			src[srclen++] = (UChar) c;
+	}
+	nfkc = unorm2_getNFKCInstance(&status);
+	if (U_FAILURE(status))
+	{
+		gr_fail(err, GR_ERR_ICU, 0, "could not open the NFKC normalizer",
+				"ICU error: %s.", u_errorName(status));
+		return -1;
+	}
+	dstlen = unorm2_normalize(nfkc, src, srclen, dst, GR_KEY_MAX_UCHARS * 2,
+							  &status);
+	if (U_FAILURE(status))
+	{
+		gr_fail(err, GR_ERR_ICU, 0, "could not normalize text",
+				"ICU error: %s.", u_errorName(status));
+		return -1;
+	}
+	for (int32_t i = 0; i < dstlen;)
+	{
+		UChar32		c;
+		uint8_t		tmp[4];
+		int32_t		n = 0;
+		UBool		e = 0;
+
+		U16_NEXT(dst, i, dstlen, c);
+		if (gr_is_space((uint32_t) c) || u_isUWhiteSpace(c))
+			continue;
+		U8_APPEND(tmp, n, 4, c, e);
+		if (e || o + (size_t) n + 1 > outsize)
+			break;
+		memcpy(out + o, tmp, (size_t) n);
+		o += (size_t) n;
+	}
+	out[o] = '\0';
+	return (int) o;
+}
+
+/* Map full-width and other variant digits and signs to ASCII; 0 if none. */
+static char
+ascii_of(uint32_t c)
+{
+	if (c < 0x80)
+		return (char) c;
+	if (c >= 0xFF10 && c <= 0xFF19)
+		return (char) ('0' + (c - 0xFF10));
+	switch (c)
+	{
+		case 0xFF0B:
+			return '+';
+		case 0xFF0D:
+		case 0x2212:
+		case 0x2010:
+		case 0x2011:
+			return '-';
+		case 0xFF0C:
+			return ',';
+		case 0xFF0E:
+			return '.';
+		case 0xFF05:
+			return '%';
+		default:
+			return 0;
+	}
+}
+
+static bool
+is_filler_char(uint32_t c)
+{
+	switch (c)
+	{
+		case '-':
+		case '/':
+		case '\\':
+		case '*':
+		case 0x2014:			/* — */
+		case 0x2013:			/* – */
+		case 0x2015:
+		case 0x2500:			/* ─ */
+		case 0xFF0F:			/* ／ */
+		case 0xFF0D:			/* － */
+		case 0x65E0:			/* 无 */
+		case 0x2212:
+		case 0x3001:			/* 、 */
+			return true;
+		default:
+			return false;
+	}
+}
+
+/* Units that may follow a number inside a cell or a sentence. */
+static const char *const gr_units[] = {
+	"万元", "人次", "元", "件", "条", "个", "人", "次", "篇", "项", "%", NULL
+};
+
+gr_num_kind
+gr_read_number(const char *buf, size_t len, gr_mem *mem, gr_cell *cell)
+{
+	char		a[128];			/* the ASCII form of the number */
+	size_t		na = 0;
+	size_t		i = 0;
+	size_t		b = 0;
+	size_t		e = len;
+	bool		all_filler = true;
+	bool		any = false;
+	const char *unit = NULL;
+	char		digits[128];
+	size_t		nd = 0;
+	int			decimals = 0;
+	bool		neg = false;
+	size_t		p;
+	size_t		intdigits = 0;
+
+	/* trim white space at both ends */
+	while (b < e)
+	{
+		size_t		q = b;
+		uint32_t	c = gr_utf8_next(buf, e, &q);
+
+		if (!gr_is_space(c))
+			break;
+		b = q;
+	}
+	while (e > b)
+	{
+		size_t		q = e - 1;
+
+		while (q > b && ((unsigned char) buf[q] & 0xC0) == 0x80)
+			q--;
+		{
+			size_t		q2 = q;
+			uint32_t	c = gr_utf8_next(buf, e, &q2);
+
+			if (!gr_is_space(c))
+				break;
+		}
+		e = q;
+	}
+	if (b == e)
+		return GR_NUM_BLANK;
+
+	/* unit suffix */
+	for (int u = 0; gr_units[u]; u++)
+	{
+		size_t		ul = strlen(gr_units[u]);
+
+		if (e - b > ul && memcmp(buf + e - ul, gr_units[u], ul) == 0)
+		{
+			unit = gr_units[u];
+			e -= ul;
+			break;
+		}
+	}
+	if (!unit && e - b > 3 && memcmp(buf + e - 3, "\xEF\xBC\x85", 3) == 0)
+	{
+		unit = "%";
+		e -= 3;
+	}
+
+	for (i = b; i < e;)
+	{
+		uint32_t	c = gr_utf8_next(buf, e, &i);
+		char		ch;
+
+		any = true;
+		if (!is_filler_char(c))
+			all_filler = false;
+		if (gr_is_space(c) && !all_filler)
+			goto garbage;		/* "1 234" is not one number */
+		ch = ascii_of(c);
+		if (!ch || na + 1 >= sizeof(a))
+		{
+			na = 0;
+			a[0] = 0;
+			if (all_filler)
+				continue;
+			goto garbage;
+		}
+		a[na++] = ch;
+	}
+	a[na] = '\0';
+	if (any && all_filler && !unit)
+		return GR_NUM_FILLER;
+	if (na == 0)
+		goto garbage;
+
+	/* grammar: [+-]? (d{1,3}(,ddd)+ | d+) (. d+)? */
+	p = 0;
+	if (a[p] == '+' || a[p] == '-')
+	{
+		neg = a[p] == '-';
+		p++;
+	}
+	if (p >= na || a[p] < '0' || a[p] > '9')
+		goto garbage;
+	{
+		size_t		q = p;
+		size_t		group = 0;
+		bool		grouped = false;
+
+		while (q < na && ((a[q] >= '0' && a[q] <= '9') || a[q] == ','))
+		{
+			if (a[q] == ',')
+			{
+				if ((!grouped && (group == 0 || group > 3)) ||
+					(grouped && group != 3))
+					goto garbage;
+				grouped = true;
+				group = 0;
+			}
+			else
+			{
+				group++;
+				if (nd + 1 >= sizeof(digits))
+					goto garbage;
+				digits[nd++] = a[q];
+			}
+			q++;
+		}
+		if (grouped && group != 3)
+			goto garbage;
+		intdigits = nd;
+		p = q;
+	}
+	if (p < na && a[p] == '.')
+	{
+		p++;
+		if (p >= na)
+			goto garbage;
+		while (p < na && a[p] >= '0' && a[p] <= '9')
+		{
+			if (nd + 1 >= sizeof(digits))
+				goto garbage;
+			digits[nd++] = a[p++];
+			decimals++;
+		}
+	}
+	if (p != na)
+		goto garbage;
+
+	/* canonical text: sign, integer part without leading zeros, fraction */
+	{
+		char		canon[160];
+		size_t		c = 0;
+		size_t		k = 0;
+		gr_dec		v = 0;
+		bool		fits = true;
+		int			fracdrop;
+
+		while (k + 1 < intdigits && digits[k] == '0')
+			k++;
+		if (neg)
+			canon[c++] = '-';
+		for (size_t m = k; m < intdigits; m++)
+			canon[c++] = digits[m];
+		if (decimals > 0)
+		{
+			canon[c++] = '.';
+			for (size_t m = intdigits; m < nd; m++)
+				canon[c++] = digits[m];
+		}
+		canon[c] = '\0';
+		if (strcmp(canon, "-0") == 0)
+			memmove(canon, canon + 1, 2);
+		cell->value = gr_strdup(mem, canon);
+		if (!cell->value)
+			return GR_NUM_NOMEM;
+
+		/* fixed-point value, exact when it fits */
+		fracdrop = decimals > GR_DEC_SCALE ? decimals - GR_DEC_SCALE : 0;
+		for (size_t m = 0; m < nd - (size_t) fracdrop; m++)
+		{
+			if (v > ((gr_dec) 1 << 120) / 10)
+			{
+				fits = false;
+				break;
+			}
+			v = v * 10 + (digits[m] - '0');
+		}
+		for (size_t m = nd - (size_t) fracdrop; m < nd; m++)
+			if (digits[m] != '0')
+				fits = false;	/* more than 6 significant decimals */
+		for (int s = decimals - fracdrop; s < GR_DEC_SCALE && fits; s++)
+		{
+			if (v > ((gr_dec) 1 << 120) / 10)
+			{
+				fits = false;
+				break;
+			}
+			v *= 10;
+		}
+		cell->num_ok = fits;
+		cell->num = fits ? (neg ? -v : v) : 0;
+		cell->decimals = decimals;
+		cell->is_int = false;
+		if (fits)
+		{
+			bool		integral = true;
+
+			for (size_t m = intdigits; m < nd; m++)
+				if (digits[m] != '0')
+					integral = false;
+			if (integral)
+			{
+				gr_dec whole = cell->num / GR_DEC_ONE;
+
+				if (whole <= INT64_MAX && whole >= INT64_MIN)
+				{
+					cell->is_int = true;
+					cell->ival = (int64_t) whole;
+				}
+			}
+		}
+		if (!fits)
+			cell->flags |= GR_CELL_OVERFLOW;
+		cell->has_value = true;
+		cell->unit = unit;
+		if (unit && strcmp(unit, "%") == 0)
+			cell->flags |= GR_CELL_PERCENT;
+	}
+	return GR_NUM_OK;
+
+garbage:
+	return GR_NUM_GARBAGE;
+}

@@ -1,0 +1,203 @@
+/*
+ * gr_util.c - allocation helpers, growable arrays and warnings for the core.
+ */
+#include "gr_util.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+void *
+gr_alloc(gr_mem *mem, size_t size)
+{
+	if (size == 0)
+		size = 1;
+	return mem->alloc(mem->ctx, size);
+}
+
+void *
+gr_alloc_array(gr_mem *mem, size_t n, size_t size)
+{
+	if (size != 0 && n > SIZE_MAX / size)
+		return NULL;
+	return gr_alloc(mem, n * size);
+}
+
+void
+gr_free(gr_mem *mem, void *p)
+{
+	if (p && mem->free)
+		mem->free(mem->ctx, p);
+}
+
+char *
+gr_strndup(gr_mem *mem, const char *s, size_t n)
+{
+	char	   *d;
+
+	if (n == SIZE_MAX)
+		return NULL;
+	d = gr_alloc(mem, n + 1);
+	if (d)
+	{
+		memcpy(d, s, n);
+		d[n] = '\0';
+	}
+	return d;
+}
+
+char *
+gr_strdup(gr_mem *mem, const char *s)
+{
+	return gr_strndup(mem, s, strlen(s));
+}
+
+static char *
+gr_vprintf(gr_mem *mem, const char *fmt, va_list ap)
+{
+	va_list		ap2;
+	int			n;
+	char	   *d;
+
+	va_copy(ap2, ap);
+	n = vsnprintf(NULL, 0, fmt, ap2);
+	va_end(ap2);
+	if (n < 0)
+		return NULL;
+	d = gr_alloc(mem, (size_t) n + 1);
+	if (d)
+		vsnprintf(d, (size_t) n + 1, fmt, ap);
+	return d;
+}
+
+char *
+gr_printf(gr_mem *mem, const char *fmt,...)
+{
+	va_list		ap;
+	char	   *d;
+
+	va_start(ap, fmt);
+	d = gr_vprintf(mem, fmt, ap);
+	va_end(ap);
+	return d;
+}
+
+bool
+gr_grow(gr_mem *mem, void **arr, size_t *cap, size_t need, size_t elsize)
+{
+	size_t		ncap;
+	void	   *n;
+
+	if (need <= *cap)
+		return true;
+	ncap = *cap ? *cap : 8;
+	while (ncap < need)
+	{
+		if (ncap > SIZE_MAX / 2)
+			return false;
+		ncap *= 2;
+	}
+	n = gr_alloc_array(mem, ncap, elsize);
+	if (!n)
+		return false;
+	if (*arr && *cap)
+		memcpy(n, *arr, *cap * elsize);
+	gr_free(mem, *arr);
+	*arr = n;
+	*cap = ncap;
+	return true;
+}
+
+bool
+gr_warn(gr_mem *mem, gr_report *r, size_t *cap, const char *fmt,...)
+{
+	va_list		ap;
+	char	   *w;
+
+	if (!gr_grow(mem, (void **) &r->warnings, cap, r->nwarnings + 1,
+				 sizeof(char *)))
+		return false;
+	va_start(ap, fmt);
+	w = gr_vprintf(mem, fmt, ap);
+	va_end(ap);
+	if (!w)
+		return false;
+	r->warnings[r->nwarnings++] = w;
+	return true;
+}
+
+gr_status
+gr_fail(gr_error *err, gr_status st, size_t offset, const char *message,
+		const char *detailfmt,...)
+{
+	va_list		ap;
+
+	if (!err)
+		return st;
+	err->status = st;
+	err->offset = offset;
+	snprintf(err->message, sizeof(err->message), "%s", message);
+	err->detail[0] = '\0';
+	if (detailfmt)
+	{
+		va_start(ap, detailfmt);
+		vsnprintf(err->detail, sizeof(err->detail), detailfmt, ap);
+		va_end(ap);
+	}
+	return st;
+}
+
+void
+gr_dec_format(gr_dec v, char *buf, size_t bufsize)
+{
+	char		tmp[64];
+	int			i = 0;
+	bool		neg = v < 0;
+	unsigned __int128 u = neg ? (unsigned __int128) (-(v + 1)) + 1 : (unsigned __int128) v;
+	int			frac;
+	size_t		o = 0;
+	int			lastnz = -1;
+	char		digits[64];
+	int			nd = 0;
+
+	/* collect digits least significant first */
+	do
+	{
+		digits[nd++] = (char) ('0' + (int) (u % 10));
+		u /= 10;
+	} while (u != 0);
+	while (nd <= GR_DEC_SCALE)
+		digits[nd++] = '0';
+	/* trailing fractional zeros are dropped */
+	for (frac = 0; frac < GR_DEC_SCALE; frac++)
+		if (digits[frac] != '0')
+		{
+			lastnz = frac;
+			break;
+		}
+	if (neg)
+		tmp[i++] = '-';
+	for (int k = nd - 1; k >= GR_DEC_SCALE; k--)
+		tmp[i++] = digits[k];
+	if (lastnz >= 0)
+	{
+		tmp[i++] = '.';
+		for (int k = GR_DEC_SCALE - 1; k >= lastnz; k--)
+			tmp[i++] = digits[k];
+	}
+	tmp[i] = '\0';
+	o = (size_t) i < bufsize ? (size_t) i : bufsize - 1;
+	memcpy(buf, tmp, o);
+	buf[o] = '\0';
+}
+
+size_t
+gr_utf8_chars(const char *buf, size_t len)
+{
+	size_t		n = 0;
+
+	for (size_t i = 0; i < len; i++)
+		if (((unsigned char) buf[i] & 0xC0) != 0x80)
+			n++;
+	return n;
+}

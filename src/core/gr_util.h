@@ -1,0 +1,41 @@
+/*
+ * gr_util.h - allocation helpers, growable arrays and warnings for the core.
+ */
+#ifndef GR_UTIL_H
+#define GR_UTIL_H
+
+#include "gr_core.h"
+
+/* Allocation through the caller's allocator; NULL on failure or overflow. */
+void	   *gr_alloc(gr_mem *mem, size_t size);
+void	   *gr_alloc_array(gr_mem *mem, size_t n, size_t size);
+void		gr_free(gr_mem *mem, void *p);
+char	   *gr_strndup(gr_mem *mem, const char *s, size_t n);
+char	   *gr_strdup(gr_mem *mem, const char *s);
+char	   *gr_printf(gr_mem *mem, const char *fmt, ...)
+			__attribute__((format(printf, 2, 3)));
+
+/*
+ * Grow *arr (of *cap elements of size elsize) so that it holds at least
+ * need elements.  Doubles the capacity; false on allocation failure or
+ * size overflow.
+ */
+bool		gr_grow(gr_mem *mem, void **arr, size_t *cap, size_t need,
+					size_t elsize);
+
+/* Append a formatted warning to r->warnings (capacity tracked in *cap). */
+bool		gr_warn(gr_mem *mem, gr_report *r, size_t *cap, const char *fmt, ...)
+			__attribute__((format(printf, 4, 5)));
+
+/* Set err and return its status. */
+gr_status	gr_fail(gr_error *err, gr_status st, size_t offset,
+					const char *message, const char *detailfmt, ...)
+			__attribute__((format(printf, 5, 6)));
+
+/* Format a fixed-point decimal exactly ("-5", "32694.3253"); buf >= 48 bytes. */
+void		gr_dec_format(gr_dec v, char *buf, size_t bufsize);
+
+/* Number of UTF-8 characters in buf[0..len). */
+size_t		gr_utf8_chars(const char *buf, size_t len);
+
+#endif							/* GR_UTIL_H */
