@@ -459,6 +459,7 @@ read_t4(gr_build *b, size_t from, size_t *end)
 			memset(&probe, 0, sizeof(probe));
 			if (gr_read_number(b->buf + it->off, it->len, b->mem, &probe) == GR_NUM_OK)
 			{
+				gr_free(b->mem, probe.value);
 				first = i;
 				found = true;
 				break;
