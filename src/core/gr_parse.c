@@ -337,8 +337,6 @@ read_segment(const char *buf, size_t len, const gr_options *opt, gr_mem *mem,
 		return GR_OK;			/* not a template report: r->format stays 0 */
 
 	r->format = b.t3_format ? (gr_format) b.t3_format : (gr_format) b.t2_format;
-	if (!r->format)
-		r->format = GR_FMT_TEMPLATE_2021;
 	if (b.t3_format && b.t2_format && b.t3_format != b.t2_format &&
 		!gr_build_warn(&b, "format_conflict: table 3 is %s but table 2 is %s; the report is read as %s",
 					   gr_format_name(b.t3_format), gr_format_name(b.t2_format),
@@ -349,6 +347,14 @@ read_segment(const char *buf, size_t len, const gr_options *opt, gr_mem *mem,
 	st = gr_read_metadata(&b);
 	if (st != GR_OK)
 		return gr_fail(err, st, 0, "out of memory", NULL);
+	if (!r->format)
+	{
+		/* neither table decides (a cut-off table 3 without table 2) */
+		r->format = r->year >= 2021 ? GR_FMT_TEMPLATE_2021 : GR_FMT_TEMPLATE_2019;
+		if (!gr_build_warn(&b, "the template could not be told from the tables; read as %s by the report year",
+						   gr_format_name(r->format)))
+			return gr_fail(err, GR_ERR_NOMEM, 0, "out of memory", NULL);
+	}
 
 	if (!take_total(&b, "new_received", &r->new_received) ||
 		!take_total(&b, "carried_over", &r->carried_over) ||

@@ -396,8 +396,6 @@ read_t3(gr_build *b, size_t start, size_t *end)
 		   !is_label(b, *end))
 		(*end)++;
 	b->has_t3 = true;
-	if (!b->t3_format)
-		b->t3_format = GR_FMT_TEMPLATE_2019;
 	return GR_OK;
 }
 
@@ -504,14 +502,80 @@ read_t4(gr_build *b, size_t from, size_t *end)
 
 /* ------------------------------------------------------------ table 2 */
 
+/*
+ * A table-2 row.  Where the layout marks row ends, the row may hold more
+ * cells than values (merge placeholders, "----" fillers): take the cells in
+ * order when their number fits, else the cells under the header's column
+ * labels (hdrpos: offsets from the header's first cell, valid when the
+ * header and the row share a grid), else the non-blank ones in order.
+ */
+static bool
+emit_t2_row(gr_build *b, const char *row, const char *const *cols,
+			size_t ncols, const int *hdrpos, size_t label)
+{
+	size_t		cand[GR_MAX_ROW];
+	size_t		ncand = 0;
+	size_t		pick[GR_MAX_ROW];
+	size_t		npick = 0;
+	size_t		j;
+
+	if (b->items->v[label].layout != GR_LAYOUT_TAB &&
+		b->items->v[label].layout != GR_LAYOUT_MARKDOWN &&
+		b->items->v[label].layout != GR_LAYOUT_HTML)
+		return emit_row(b, "t2", row, cols, ncols, label);
+	for (j = label + 1; j < b->to && ncand < GR_MAX_ROW; j++)
+	{
+		const gr_item *it = &b->items->v[j];
+
+		if (it->kind != GR_ITEM_CELL || is_label(b, j))
+			break;
+		cand[ncand++] = j;
+	}
+	if (ncand <= ncols)
+		return emit_row(b, "t2", row, cols, ncols, label);
+	if (hdrpos)
+	{
+		bool		ok = true;
+
+		for (size_t k = 0; k < ncols && ok; k++)
+			ok = hdrpos[k] >= 1 && (size_t) hdrpos[k] <= ncand;
+		if (ok)
+		{
+			for (size_t k = 0; k < ncols; k++)
+				pick[npick++] = cand[hdrpos[k] - 1];
+		}
+	}
+	if (npick == 0)
+	{
+		for (size_t k = 0; k < ncand && npick <= ncols; k++)
+		{
+			const gr_item *it = &b->items->v[cand[k]];
+			gr_cell		probe;
+
+			memset(&probe, 0, sizeof(probe));
+			if (gr_read_number(b->buf + it->off, it->len, b->mem, &probe) != GR_NUM_BLANK)
+				pick[npick++] = cand[k];
+			gr_free(b->mem, probe.value);
+		}
+		if (npick != ncols)
+			return emit_row(b, "t2", row, cols, ncols, label);
+	}
+	for (size_t k = 0; k < ncols; k++)
+		if (!gr_emit_value(b, "t2", row, cols[k], &b->items->v[pick[k]], 0))
+			return false;
+	return true;
+}
+
 static gr_status
 read_t2(gr_build *b, size_t start, size_t stop)
 {
 	char		key[GR_KEY_SIZE];
 	int			section = 0;
 	const char *cols[8];
+	int			hdrpos[8];
 	int			ncols = 0;
 	bool		header = false; /* inside a section's column header row */
+	long		hdr_first = -1; /* item index of the header row's first cell */
 	int			fmt = 0;
 
 	for (size_t i = start; i < stop; i++)
@@ -528,6 +592,7 @@ read_t2(gr_build *b, size_t start, size_t stop)
 			section = s;
 			ncols = 0;
 			header = true;
+			hdr_first = -1;
 			continue;
 		}
 		if (section == 0)
@@ -536,6 +601,7 @@ read_t2(gr_build *b, size_t start, size_t stop)
 		{
 			header = true;
 			ncols = 0;
+			hdr_first = (long) i;
 			continue;
 		}
 		if ((ck = kv_find(t2_collabels, key)) != NULL)
@@ -544,9 +610,13 @@ read_t2(gr_build *b, size_t start, size_t stop)
 			{
 				header = true;
 				ncols = 0;
+				hdr_first = (long) i - 1;
 			}
 			if (ncols < 8)
+			{
+				hdrpos[ncols] = hdr_first >= 0 ? (int) ((long) i - hdr_first) : -1;
 				cols[ncols++] = ck->key;
+			}
 			if (ck->fmt)
 				fmt = ck->fmt;
 			continue;
@@ -566,7 +636,8 @@ read_t2(gr_build *b, size_t start, size_t stop)
 				nuse = t2_default_cols(fmt, section, use);
 			else
 				memcpy(use, cols, sizeof(const char *) * (size_t) nuse);
-			if (!emit_row(b, "t2", rk->key, use, (size_t) nuse, i))
+			if (!emit_t2_row(b, rk->key, use, (size_t) nuse,
+							 ncols > 0 && hdr_first >= 0 ? hdrpos : NULL, i))
 				return GR_ERR_NOMEM;
 		}
 	}
