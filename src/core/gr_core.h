@@ -96,7 +96,7 @@ typedef __int128 gr_dec;
 #define GR_CELL_PERCENT    0x04	/* value is a percentage as printed */
 #define GR_CELL_FILLER     0x08	/* "----", "—", "/" in a value cell: NULL */
 #define GR_CELL_GARBAGE    0x10	/* non-numeric text in a value cell: NULL */
-#define GR_CELL_OVERFLOW   0x20	/* exact value does not fit gr_dec / int64 */
+#define GR_CELL_OVERFLOW   0x20	/* exact value too large for gr_dec: rules skip it */
 
 typedef struct gr_cell
 {
