@@ -52,6 +52,9 @@ gr_strdup(gr_mem *mem, const char *s)
 	return gr_strndup(mem, s, strlen(s));
 }
 
+static char *gr_vprintf(gr_mem *mem, const char *fmt, va_list ap)
+			__attribute__((format(printf, 2, 0)));
+
 static char *
 gr_vprintf(gr_mem *mem, const char *fmt, va_list ap)
 {

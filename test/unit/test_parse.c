@@ -51,6 +51,18 @@ val(const gr_report *r, const char *tbl, const char *row, const char *col)
 	return c->has_value ? c->value : "NULL";
 }
 
+/* Cells of the template tables 2-4 (narrative figures not counted). */
+static size_t
+table_cells(const gr_report *r)
+{
+	size_t		n = 0;
+
+	for (size_t i = 0; i < r->ncells; i++)
+		if (r->cells[i].tbl[0] == 't')
+			n++;
+	return n;
+}
+
 /* Every cell's printed span sits at its character position. */
 static void
 check_positions(const char *buf, size_t len, const gr_report *r)
@@ -72,10 +84,13 @@ check_positions(const char *buf, size_t len, const gr_report *r)
 static void
 check_same_cells(const gr_report *a, const gr_report *b)
 {
-	CHECK_EQ_INT(a->ncells, b->ncells);
+	CHECK_EQ_INT(table_cells(a), table_cells(b));
 	for (size_t i = 0; i < a->ncells; i++)
 	{
 		const gr_cell *c = &a->cells[i];
+
+		if (c->tbl[0] != 't')
+			continue;
 
 		CHECK_EQ_STR(val(b, c->tbl, c->row_key, c->col_key),
 					 c->has_value ? c->value : "NULL");
@@ -94,7 +109,7 @@ TEST(t2021_tab_values)
 	CHECK_EQ_STR(gr_layout_name(r->layout), "tab");
 	CHECK_EQ_STR(r->agency, "青禾区生态环境局");
 	CHECK_EQ_INT(r->year, 2021);
-	CHECK_EQ_INT(r->ncells, 10 + 25 * 7 + 15);
+	CHECK_EQ_INT(table_cells(r), 10 + 25 * 7 + 15);
 	CHECK_EQ_INT(r->nwarnings, 0);
 	CHECK(r->new_received.present && r->new_received.v == 1210);
 	CHECK(r->carried_over.present && r->carried_over.v == 48);
@@ -154,7 +169,7 @@ TEST(t2019_tab_and_pipe)
 	CHECK_EQ_STR(gr_format_name(r->format), "template_2019");
 	CHECK_EQ_INT(r->year, 2020);
 	/* 2019 table 3: 23 rows; table 2 with the Beijing sub-rows */
-	CHECK_EQ_INT(r->ncells, 25 + 23 * 7 + 15);
+	CHECK_EQ_INT(table_cells(r), 25 + 23 * 7 + 15);
 	CHECK_EQ_STR(val(r, "t2", "licensing", "delta"), "214");
 	CHECK_EQ_STR(val(r, "t2", "admin_fees", "delta"), "-5");
 	CHECK_EQ_STR(val(r, "t2", "other_services.confirmation", "delta"), "-3");

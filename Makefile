@@ -1,0 +1,72 @@
+# govreport: PostgreSQL extension that parses Chinese government
+# information-disclosure annual reports.  PGXS build, see README.md.
+#
+#   make && make install        build and install into $(PG_CONFIG)'s server
+#   make installcheck           pg_regress against a running server
+#   make unit                   core unit tests, standalone, ASan + UBSan
+#   make test                   everything, from a fresh Debian 12 machine
+#   make demo                   throwaway cluster loaded with sample reports
+
+EXTENSION   = govreport
+MODULE_big  = govreport
+CORE_SRCS   = $(sort $(wildcard src/core/*.c))
+PG_SRCS     = $(sort $(wildcard src/pg/*.c))
+OBJS        = $(CORE_SRCS:.c=.o) $(PG_SRCS:.c=.o)
+DATA        = $(sort $(wildcard sql/$(EXTENSION)--*.sql))
+
+# pg_regress tests, in order; engineers append their own names here.
+REGRESS     = install parse srf errors checks triggers
+REGRESS_OPTS = --encoding=UTF8
+
+ICU_PKGS    = icu-uc icu-i18n
+ICU_CFLAGS := $(shell pkg-config --cflags $(ICU_PKGS) 2>/dev/null)
+ICU_LIBS   := $(shell pkg-config --libs $(ICU_PKGS) 2>/dev/null)
+
+# PGXS folds PG_CPPFLAGS into CPPFLAGS at include time: set it first.
+PG_CPPFLAGS += -Isrc/core $(ICU_CFLAGS)
+PG_CFLAGS   += -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare \
+	-Werror=implicit-function-declaration
+SHLIB_LINK  += $(ICU_LIBS)
+
+EXTRA_CLEAN += test/unit/run test/fuzz/run
+
+PG_CONFIG  ?= pg_config
+PGXS       := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
+ifneq ($(PGXS),)
+include $(PGXS)
+else
+# A bare machine: only test, demo and deps work, and they install the rest.
+all:
+	@echo 'pg_config not found: run "make deps" as root, or "make test" / "make demo"' >&2
+	@exit 1
+endif
+
+# ---------------------------------------------------------------------------
+# Standalone targets (after the include so that "all" stays the default).
+
+# Unit tests of src/core: no server headers, no -fwrapv, sanitizers on.
+UNIT_CC    ?= $(CC)
+SAN         = -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \
+	-fno-sanitize-recover=all
+UNIT_SRCS   = $(sort $(wildcard test/unit/*.c))
+
+# Always relinked: a test file added or removed must show in the run.
+test/unit/run: FORCE
+	$(UNIT_CC) $(SAN) -std=gnu11 -Wall -Wextra -Isrc/core -Itest/unit \
+		$(ICU_CFLAGS) -o $@ $(UNIT_SRCS) $(CORE_SRCS) $(ICU_LIBS)
+
+# Run from the top of the tree, so tests open fixtures as test/fixtures/...
+unit: test/unit/run
+	test/unit/run
+
+deps:
+	test/install-deps.sh
+
+test:
+	test/run-all.sh
+
+demo:
+	test/run-demo.sh
+
+.PHONY: unit deps test demo FORCE
+FORCE:

@@ -1,0 +1,413 @@
+/*
+ * gr_parse_fn.c - govreport_parse(text) and govreport_parse_all(text), and
+ * the conversion of the core's gr_report into a govreport row.
+ */
+#include "postgres.h"
+
+#include "access/htup_details.h"
+#include "catalog/pg_type.h"
+#include "funcapi.h"
+#include "miscadmin.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
+#include "utils/numeric.h"
+#include "utils/typcache.h"
+
+#include "govreport.h"
+#include "gr_errors.h"
+#include "gr_pgmem.h"
+
+/* How often a cancelled parse is retried after serving a benign interrupt. */
+#define GR_CANCEL_RETRIES 3
+
+/*
+ * Parse text holding exactly one report, raising the documented errors.
+ *
+ * The stop callback fires for any pending interrupt, including ones that
+ * CHECK_FOR_INTERRUPTS() serves without raising an error (a barrier, a
+ * memory-context dump request); then the parse starts again.
+ */
+void
+gr_pg_parse_one(const GrInput *in, gr_report *out)
+{
+	gr_mem		mem;
+	gr_options	opt;
+	gr_error	err;
+	gr_status	st;
+
+	gr_pg_mem_init(&mem);
+	gr_pg_options_init(&opt);
+	for (int attempt = 0;; attempt++)
+	{
+		memset(&err, 0, sizeof(err));
+		memset(out, 0, sizeof(*out));
+		st = gr_parse(in->buf, in->len, &opt, &mem, out, &err);
+		if (st != GR_ERR_CANCELLED || attempt >= GR_CANCEL_RETRIES)
+			break;
+		CHECK_FOR_INTERRUPTS();
+	}
+	if (st != GR_OK)
+		gr_pg_raise(st, &err, in);
+}
+
+/*
+ * Parse every report of a document; returns how many (0 is not an error).
+ */
+size_t
+gr_pg_parse_all(const GrInput *in, gr_report **out)
+{
+	gr_mem		mem;
+	gr_options	opt;
+	gr_error	err;
+	gr_status	st;
+	size_t		n = 0;
+
+	gr_pg_mem_init(&mem);
+	gr_pg_options_init(&opt);
+	for (int attempt = 0;; attempt++)
+	{
+		memset(&err, 0, sizeof(err));
+		*out = NULL;
+		n = 0;
+		st = gr_parse_all(in->buf, in->len, &opt, &mem, out, &n, &err);
+		if (st != GR_ERR_CANCELLED || attempt >= GR_CANCEL_RETRIES)
+			break;
+		CHECK_FOR_INTERRUPTS();
+	}
+	if (st != GR_OK)
+		gr_pg_raise(st, &err, in);
+	return n;
+}
+
+/*
+ * Attribute number (0-based) of the live attribute called name, or -1.
+ */
+int
+gr_pg_attnum(TupleDesc tupdesc, const char *name)
+{
+	for (int i = 0; i < tupdesc->natts; i++)
+	{
+		Form_pg_attribute att = TupleDescAttr(tupdesc, i);
+
+		if (!att->attisdropped && strcmp(NameStr(att->attname), name) == 0)
+			return i;
+	}
+	return -1;
+}
+
+/*
+ * Attribute number of name, checked to have type typid; -1 when absent.
+ */
+static int
+attnum_typed(TupleDesc tupdesc, const char *name, Oid typid)
+{
+	int			i = gr_pg_attnum(tupdesc, name);
+
+	if (i >= 0 && TupleDescAttr(tupdesc, i)->atttypid != typid)
+		elog(ERROR, "attribute \"%s\" of a govreport row type has type %u, expected %u",
+			 name, TupleDescAttr(tupdesc, i)->atttypid, typid);
+	return i;
+}
+
+/* Core string (UTF-8) or NULL -> text datum. */
+static void
+set_text(Datum *values, bool *nulls, int att, const char *s)
+{
+	if (att < 0)
+		return;
+	if (s == NULL)
+		return;
+	values[att] = gr_pg_text_from_utf8(s, strlen(s));
+	nulls[att] = false;
+}
+
+/* Optional bigint. */
+static void
+set_i64(Datum *values, bool *nulls, int att, gr_opt_i64 v)
+{
+	if (att < 0 || !v.present)
+		return;
+	values[att] = Int64GetDatum(v.v);
+	nulls[att] = false;
+}
+
+/* Number of UTF-8 characters in s[0..len). */
+static size_t
+utf8_count(const char *s, size_t len)
+{
+	size_t		n = 0;
+
+	for (size_t i = 0; i < len; i++)
+		if (((unsigned char) s[i] & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
+/* 1-based character position or length as int4 (inputs stay below 1GB). */
+static Datum
+pos_datum(size_t v)
+{
+	if (v > (size_t) PG_INT32_MAX)
+		elog(ERROR, "govreport cell position %zu out of range", v);
+	return Int32GetDatum((int32) v);
+}
+
+/*
+ * The cells of r as an array of the element type of the cells attribute.
+ *
+ * When the core leaves char_start at 0 the position is counted here from
+ * the byte offset; cells come in document order, so counting resumes from
+ * the previous cell.
+ */
+static Datum
+cells_array(const gr_report *r, const GrInput *in, Oid arraytype)
+{
+	Oid			elemtype = get_element_type(arraytype);
+	TupleDesc	ctd;
+	int			a_tbl,
+				a_row,
+				a_col,
+				a_value,
+				a_printed,
+				a_start,
+				a_len;
+	Datum	   *elems;
+	Datum	   *cv;
+	bool	   *cn;
+	int16		typlen;
+	bool		typbyval;
+	char		typalign;
+	ArrayType  *arr;
+	size_t		pos_byte = 0;
+	size_t		pos_char = 0;
+
+	if (!OidIsValid(elemtype) || !type_is_rowtype(elemtype))
+		elog(ERROR, "cells attribute of govreport is not an array of a row type");
+	if (r->ncells > (size_t) MaxAllocSize / sizeof(Datum))
+		elog(ERROR, "too many govreport cells: %zu", r->ncells);
+
+	ctd = lookup_rowtype_tupdesc(elemtype, -1);
+	a_tbl = attnum_typed(ctd, "tbl", TEXTOID);
+	a_row = attnum_typed(ctd, "row_key", TEXTOID);
+	a_col = attnum_typed(ctd, "col_key", TEXTOID);
+	a_value = attnum_typed(ctd, "value", NUMERICOID);
+	a_printed = attnum_typed(ctd, "printed", TEXTOID);
+	a_start = attnum_typed(ctd, "src_start", INT4OID);
+	a_len = attnum_typed(ctd, "src_len", INT4OID);
+
+	elems = palloc(sizeof(Datum) * Max(r->ncells, 1));
+	cv = palloc(sizeof(Datum) * ctd->natts);
+	cn = palloc(sizeof(bool) * ctd->natts);
+
+	for (size_t i = 0; i < r->ncells; i++)
+	{
+		const gr_cell *c = &r->cells[i];
+		HeapTuple	tup;
+
+		if ((i & 255) == 255)
+			CHECK_FOR_INTERRUPTS();
+
+		memset(cv, 0, sizeof(Datum) * ctd->natts);
+		memset(cn, true, sizeof(bool) * ctd->natts);
+
+		set_text(cv, cn, a_tbl, c->tbl);
+		set_text(cv, cn, a_row, c->row_key);
+		set_text(cv, cn, a_col, c->col_key);
+		if (a_value >= 0 && c->has_value && c->value != NULL)
+		{
+			cv[a_value] = DirectFunctionCall3(numeric_in,
+											  CStringGetDatum(c->value),
+											  ObjectIdGetDatum(InvalidOid),
+											  Int32GetDatum(-1));
+			cn[a_value] = false;
+		}
+		if (c->off > in->len || c->len > in->len - c->off)
+			elog(ERROR, "govreport cell %s/%s at byte %zu+%zu is outside the input of %zu bytes",
+				 c->row_key ? c->row_key : "?", c->col_key ? c->col_key : "",
+				 c->off, c->len, in->len);
+		if (a_printed >= 0)
+		{
+			cv[a_printed] = gr_pg_text_from_utf8(in->buf + c->off, c->len);
+			cn[a_printed] = false;
+		}
+		if (a_start >= 0 || a_len >= 0)
+		{
+			size_t		start = c->char_start;
+			size_t		clen = c->char_len;
+
+			if (start == 0)
+			{
+				/* not filled by the core: count characters */
+				if (c->off < pos_byte)
+					pos_byte = pos_char = 0;
+				pos_char += utf8_count(in->buf + pos_byte, c->off - pos_byte);
+				pos_byte = c->off;
+				start = pos_char + 1;
+				clen = utf8_count(in->buf + c->off, c->len);
+			}
+			if (a_start >= 0)
+			{
+				cv[a_start] = pos_datum(start);
+				cn[a_start] = false;
+			}
+			if (a_len >= 0)
+			{
+				cv[a_len] = pos_datum(clen);
+				cn[a_len] = false;
+			}
+		}
+
+		tup = heap_form_tuple(ctd, cv, cn);
+		elems[i] = HeapTupleGetDatum(tup);
+	}
+
+	get_typlenbyvalalign(elemtype, &typlen, &typbyval, &typalign);
+	if (r->ncells == 0)
+		arr = construct_empty_array(elemtype);
+	else
+		arr = construct_array(elems, (int) r->ncells, elemtype,
+							  typlen, typbyval, typalign);
+	ReleaseTupleDesc(ctd);
+	return PointerGetDatum(arr);
+}
+
+/* The warnings as text[]; an empty array, not NULL, when there are none. */
+static Datum
+warnings_array(const gr_report *r)
+{
+	Datum	   *elems;
+
+	if (r->nwarnings == 0)
+		return PointerGetDatum(construct_empty_array(TEXTOID));
+	if (r->nwarnings > (size_t) MaxAllocSize / sizeof(Datum))
+		elog(ERROR, "too many govreport warnings: %zu", r->nwarnings);
+	elems = palloc(sizeof(Datum) * r->nwarnings);
+	for (size_t i = 0; i < r->nwarnings; i++)
+	{
+		const char *w = r->warnings[i] ? r->warnings[i] : "";
+
+		elems[i] = CStringGetTextDatum(gr_pg_from_utf8_lossy(w, strlen(w)));
+	}
+	return PointerGetDatum(construct_array(elems, (int) r->nwarnings, TEXTOID,
+										   -1, false, TYPALIGN_INT));
+}
+
+void
+gr_pg_report_values(const gr_report *r, const GrInput *in, TupleDesc tupdesc,
+					Datum *values, bool *nulls)
+{
+	int			a;
+
+	memset(values, 0, sizeof(Datum) * tupdesc->natts);
+	memset(nulls, true, sizeof(bool) * tupdesc->natts);
+
+	set_text(values, nulls, attnum_typed(tupdesc, "agency", TEXTOID), r->agency);
+	a = attnum_typed(tupdesc, "year", INT4OID);
+	if (a >= 0 && r->year != 0)
+	{
+		values[a] = Int32GetDatum(r->year);
+		nulls[a] = false;
+	}
+	set_text(values, nulls, attnum_typed(tupdesc, "format", TEXTOID),
+			 gr_format_name(r->format));
+	set_text(values, nulls, attnum_typed(tupdesc, "layout", TEXTOID),
+			 gr_layout_name(r->layout));
+	set_i64(values, nulls, attnum_typed(tupdesc, "new_received", INT8OID),
+			r->new_received);
+	set_i64(values, nulls, attnum_typed(tupdesc, "carried_over", INT8OID),
+			r->carried_over);
+	set_i64(values, nulls, attnum_typed(tupdesc, "processed_total", INT8OID),
+			r->processed_total);
+	set_i64(values, nulls, attnum_typed(tupdesc, "carried_forward", INT8OID),
+			r->carried_forward);
+
+	a = gr_pg_attnum(tupdesc, "cells");
+	if (a >= 0)
+	{
+		values[a] = cells_array(r, in, TupleDescAttr(tupdesc, a)->atttypid);
+		nulls[a] = false;
+	}
+	a = attnum_typed(tupdesc, "warnings", TEXTARRAYOID);
+	if (a >= 0)
+	{
+		values[a] = warnings_array(r);
+		nulls[a] = false;
+	}
+}
+
+Datum
+gr_pg_report_datum(const gr_report *r, const GrInput *in, TupleDesc tupdesc)
+{
+	Datum	   *values = palloc(sizeof(Datum) * tupdesc->natts);
+	bool	   *nulls = palloc(sizeof(bool) * tupdesc->natts);
+	HeapTuple	tup;
+
+	gr_pg_report_values(r, in, tupdesc, values, nulls);
+	tup = heap_form_tuple(tupdesc, values, nulls);
+	return HeapTupleGetDatum(tup);
+}
+
+PG_FUNCTION_INFO_V1(govreport_parse);
+
+/*
+ * govreport_parse(doc text) RETURNS govreport
+ */
+Datum
+govreport_parse(PG_FUNCTION_ARGS)
+{
+	TupleDesc	tupdesc;
+	GrInput		in;
+	gr_report	r;
+
+	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("function returning record called in context that cannot accept type record")));
+	tupdesc = BlessTupleDesc(tupdesc);
+
+	gr_pg_input_text(PG_GETARG_DATUM(0), &in);
+	gr_pg_parse_one(&in, &r);
+	PG_RETURN_DATUM(gr_pg_report_datum(&r, &in, tupdesc));
+}
+
+PG_FUNCTION_INFO_V1(govreport_parse_all);
+
+/*
+ * govreport_parse_all(doc text) RETURNS SETOF govreport
+ */
+Datum
+govreport_parse_all(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	GrInput		in;
+	gr_report  *reports;
+	size_t		n;
+	Datum	   *values;
+	bool	   *nulls;
+	MemoryContext rowctx;
+	MemoryContext oldctx;
+
+	InitMaterializedSRF(fcinfo, 0);
+
+	gr_pg_input_text(PG_GETARG_DATUM(0), &in);
+	n = gr_pg_parse_all(&in, &reports);
+
+	values = palloc(sizeof(Datum) * rsinfo->setDesc->natts);
+	nulls = palloc(sizeof(bool) * rsinfo->setDesc->natts);
+	rowctx = AllocSetContextCreate(CurrentMemoryContext,
+								   "govreport_parse_all row",
+								   ALLOCSET_DEFAULT_SIZES);
+	for (size_t i = 0; i < n; i++)
+	{
+		CHECK_FOR_INTERRUPTS();
+		oldctx = MemoryContextSwitchTo(rowctx);
+		gr_pg_report_values(&reports[i], &in, rsinfo->setDesc, values, nulls);
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+		MemoryContextSwitchTo(oldctx);
+		MemoryContextReset(rowctx);
+	}
+	MemoryContextDelete(rowctx);
+	return (Datum) 0;
+}
