@@ -167,6 +167,22 @@ gr_status	gr_parse_all(const char *buf, size_t len, const gr_options *opt,
 						 gr_mem *mem, gr_report **out, size_t *n,
 						 gr_error *err);
 
+/* --------------------------------------------------------------- bytes */
+
+/*
+ * Decode raw file bytes to UTF-8 (gr_charset.c).  UTF-8 with or without a
+ * BOM (the BOM is stripped) is taken as it is; anything else is classified
+ * with ICU's charset detector (ucsdet) among GB18030 (GBK, GB2312) and Big5
+ * and converted with ucnv.  *utf8 (NUL-terminated, *utf8len bytes without
+ * the NUL) is allocated from mem; *detected is a static name: "UTF-8",
+ * "UTF-8 with BOM", "GB18030" or "Big5".  Undecodable bytes give
+ * GR_ERR_ENCODING with err->offset = their byte offset in bytes; input above
+ * GR_DECODE_MAX bytes GR_ERR_TOO_LARGE.  No ICU object outlives the call.
+ */
+#define GR_DECODE_MAX ((size_t) 1 << 30)
+gr_status	gr_decode(const char *bytes, size_t len, gr_mem *mem, char **utf8,
+					  size_t *utf8len, const char **detected, gr_error *err);
+
 /* First cell with these keys (col may be NULL), or NULL. */
 const gr_cell *gr_report_find(const gr_report *r, const char *tbl,
 							  const char *row, const char *col);

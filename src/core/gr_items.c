@@ -11,6 +11,7 @@
  *   prose          anything else
  */
 #include "gr_items.h"
+#include "gr_layouts.h"
 #include "gr_util.h"
 
 #include <string.h>
@@ -288,4 +289,115 @@ gr_items_layout(const gr_items *it, size_t from, size_t to)
 			best = (gr_layout) l;
 		}
 	return best;
+}
+
+/* ------------------------------------------------- choosing a producer */
+
+gr_layout
+gr_sniff_layout(const char *buf, size_t len)
+{
+	if (gr_sniff_html(buf, len))
+		return GR_LAYOUT_HTML;
+	if (gr_sniff_aligned(buf, len))
+		return GR_LAYOUT_ALIGNED;
+	if (gr_sniff_glued(buf, len))
+		return GR_LAYOUT_GLUED;
+	return GR_LAYOUT_TAB;
+}
+
+/* A copy of buf with the skip markers (which the input must not bring
+ * in) blanked. */
+static char *
+make_shadow(const char *buf, size_t len, gr_mem *mem)
+{
+	char	   *s = gr_alloc(mem, len + 1);
+
+	if (!s)
+		return NULL;
+	memcpy(s, buf, len);
+	for (size_t i = 0; i < len; i++)
+		if (s[i] == GR_SKIP_BEGIN || s[i] == GR_SKIP_END)
+			s[i] = ' ';
+	return s;
+}
+
+gr_status
+gr_tokenise(const char *buf, size_t len, const gr_options *opt, gr_mem *mem,
+			gr_items *out, const char **text, char **owned, gr_notes *notes,
+			gr_error *err)
+{
+	gr_layout	lay = gr_sniff_layout(buf, len);
+	char	   *shadow = NULL;
+	gr_status	st;
+	bool		changed = false;
+
+	*text = buf;
+	*owned = NULL;
+	if ((lay != GR_LAYOUT_TAB && lay != GR_LAYOUT_GLUED) || memchr(buf, GR_SKIP_BEGIN, len) ||
+		memchr(buf, GR_SKIP_END, len) || gr_has_traditional(buf, len))
+	{
+		shadow = make_shadow(buf, len, mem);
+		if (!shadow)
+			return gr_fail(err, GR_ERR_NOMEM, 0, "out of memory", NULL);
+		*text = shadow;
+		*owned = shadow;
+	}
+	if (lay == GR_LAYOUT_HTML)
+		st = gr_items_from_html(buf, len, opt, mem, out, shadow, err);
+	else if (lay == GR_LAYOUT_ALIGNED)
+		st = gr_items_from_aligned(buf, len, opt, mem, out, shadow, err);
+	else if (lay == GR_LAYOUT_GLUED)
+		st = gr_items_from_glued(buf, len, opt, mem, out, notes, err);
+	else
+		st = gr_items_from_text(buf, len, opt, mem, out, err);
+	if (st != GR_OK)
+		return st;
+	if (shadow && gr_has_traditional(shadow, len))
+	{
+		st = gr_simplify_items(shadow, len, out, &changed, err);
+		if (st != GR_OK)
+			return st;
+	}
+	return GR_OK;
+}
+
+bool
+gr_notes_attach(gr_mem *mem, const gr_notes *notes, gr_report *r)
+{
+	size_t		cap = r->nwarnings;	/* gr_grow copies cap elements */
+
+	for (size_t i = 0; i < notes->n; i++)
+		if (notes->v[i].off >= r->start && notes->v[i].off < r->end &&
+			!gr_warn(mem, r, &cap, "%s", notes->v[i].msg))
+			return false;
+	return true;
+}
+
+bool
+gr_agency_as_printed(gr_mem *mem, const char *buf, const char *text,
+					 gr_report *r)
+{
+	size_t		n;
+
+	if (text == buf || !r->agency || r->end <= r->start)
+		return true;
+	n = strlen(r->agency);
+	for (size_t i = r->start; i + n <= r->end; i++)
+	{
+		char	   *orig;
+
+		if (text[i] != r->agency[0] || memcmp(text + i, r->agency, n) != 0)
+			continue;
+		/* markup in the original (HTML): keep the comparison text's form */
+		if (memchr(buf + i, '<', n) || memchr(buf + i, '&', n) ||
+			memcmp(buf + i, text + i, n) == 0)
+			return true;
+		orig = gr_strndup(mem, buf + i, n);
+		if (!orig)
+			return false;
+		gr_free(mem, r->agency);
+		r->agency = orig;
+		return true;
+	}
+	return true;
 }

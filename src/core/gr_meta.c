@@ -188,7 +188,8 @@ gr_read_metadata(gr_build *b)
 				compiled_year = -1,
 				caption_year = -1,
 				first_year = -1,
-				fee_year = -1;
+				fee_year = -1,
+				figure_year = -1;
 	const char *prev_b = NULL,
 			   *prev_e = NULL;
 	int			prose_seen = 0;
@@ -310,6 +311,31 @@ gr_read_metadata(gr_build *b)
 			}
 		}
 
+		/*
+		 * Last resort for narratives: the year that opens the sentence of
+		 * a request or disclosure figure ("2016年度共收到政府信息公开申请",
+		 * "本中心2009年共主动公开政府信息"), never "2008年5月1日起".
+		 */
+		if (figure_year < 0)
+		{
+			const char *t = find(s, (size_t) (e - s), "收到政府信息公开申请");
+
+			if (!t)
+				t = find(s, (size_t) (e - s), "主动公开政府信息");
+			if (t)
+			{
+				const char *ss = s;
+
+				/* the sentence holding t */
+				for (const char *q = s; q + 3 <= t; q++)
+					if (memcmp(q, "。", 3) == 0 || memcmp(q, "；", 3) == 0 || *q == ';')
+						ss = q + (*q == ';' ? 1 : 3);
+				if ((y = find_year_nian(ss, t, &at, &after)) > 0 &&
+					!((size_t) (t - after) >= 1 && (after[0] >= '0' && after[0] <= '9')))
+					figure_year = y;
+			}
+		}
+
 		/* "2022年度指挥中心收取信息处理费情况" */
 		if (fee_year < 0 && (p = find(s, (size_t) (e - s), "信息处理费")) != NULL &&
 			(y = read_year_digits(s, e, &after)) > 0 &&
@@ -329,5 +355,7 @@ gr_read_metadata(gr_build *b)
 		b->r->year = first_year;
 	else if (fee_year > 0)
 		b->r->year = fee_year;
+	else if (figure_year > 0)
+		b->r->year = figure_year;
 	return GR_OK;
 }

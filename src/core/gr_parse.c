@@ -8,6 +8,8 @@
  */
 #include "gr_build.h"
 #include "gr_labels.h"
+#include "gr_legacy.h"
+#include "gr_layouts.h"
 #include "gr_text.h"
 #include "gr_util.h"
 
@@ -98,10 +100,13 @@ ends_with(const char *s, size_t len, const char *suffix)
 /*
  * Does the prose line at item i start a report?  Returns the item index the
  * report starts at (a title split over lines starts on the line above), or
- * -1.
+ * -1.  *kind says which marker it is, in the order they appear inside one
+ * report: 0 a title, 1 the "引言" heading, 2 the regulation sentence
+ * ("本报告是根据…编制的YYYY年度…", "由…编制的…年度报告", "…第五十条…编制
+ * 本报告").
  */
 static long
-report_start(const char *buf, const gr_items *items, size_t i)
+report_start(const char *buf, const gr_items *items, size_t i, int *kind)
 {
 	const gr_item *it = &items->v[i];
 	const char *s = buf + it->off;
@@ -109,20 +114,25 @@ report_start(const char *buf, const gr_items *items, size_t i)
 
 	if (it->kind != GR_ITEM_PROSE)
 		return -1;
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\r'))
+		n--;
 	/* "引言" / "引 言" alone on a line */
+	*kind = 1;
 	if ((n == 6 && memcmp(s, "引言", 6) == 0) ||
 		(n == 7 && memcmp(s, "引 言", 7) == 0) ||
 		(n == 9 && memcmp(s, "引　言", 9) == 0))
 		return (long) i;
 	/* the regulation sentence of old and new reports */
+	*kind = 2;
 	if (memfind(s, n, "政府信息公开条例") &&
 		(memfind(s, n, "编制本报告") ||
 		 (memfind(s, n, "本报告是根据") && memfind(s, n, "编制的"))))
 		return (long) i;
-	if (n < 200 && memfind(s, n, "编制的") && memfind(s, n, "政府信息公开年度报告") &&
-		memfind(s, n, "由"))
+	if (n < 400 && memfind(s, n, "编制的") && memfind(s, n, "年度报告") &&
+		memfind(s, n, "由") && memfind(s, n, "信息公开"))
 		return (long) i;
 	/* a title line ending in 年度报告 */
+	*kind = 0;
 	if (n < 240 && ends_with(s, n, "年度报告"))
 	{
 		if (memfind(s, n, "政府信息公开"))
@@ -135,7 +145,8 @@ report_start(const char *buf, const gr_items *items, size_t i)
 				const gr_item *p = &items->v[i - 1];
 
 				if (!memfind(buf + p->off, p->len, "年") &&
-					!memfind(buf + p->off, p->len, "，"))
+					!memfind(buf + p->off, p->len, "，") &&
+					!memfind(buf + p->off, p->len, ","))
 					return (long) i - 1;
 			}
 			return (long) i;
@@ -190,6 +201,8 @@ split(const char *buf, const gr_items *items, gr_mem *mem, seg **out,
 	bool		has_t2 = false,
 				has_t3 = false;
 	size_t		prose = 0;
+	int			seen = -1;		/* latest report marker kind in this segment */
+	size_t		since = 0;		/* prose lines since that marker */
 	seg		   *v = NULL;
 	size_t		n = 0;
 
@@ -197,12 +210,27 @@ split(const char *buf, const gr_items *items, gr_mem *mem, seg **out,
 	{
 		const gr_item *it = &items->v[i];
 		long		start = -1;
+		long		marker = -1;
+		int			kind = -1;
 
 		if (it->kind == GR_ITEM_PROSE)
 		{
-			start = report_start(buf, items, i);
-			if (start >= 0 && !has_t2 && !has_t3 && prose < 4)
-				start = -1;		/* still the head of the current report */
+			marker = report_start(buf, items, i, &kind);
+			start = marker;
+			if (start >= 0 && !has_t2 && !has_t3)
+			{
+				/*
+				 * Without tables in the current segment a marker starts a
+				 * new report only when the current one already has its own
+				 * marker of the same or a later kind (title, 引言, the
+				 * regulation sentence follow each other inside one report,
+				 * a few lines apart) and some text after it; with no marker
+				 * yet, only after more than a few lines of preamble
+				 * (banners, abstracts).
+				 */
+				if (seen < 0 ? prose < 4 : ((kind > seen && since < 10) || since < 2))
+					start = -1;
+			}
 			if (start >= 0 && (size_t) start < cur)
 				start = -1;
 		}
@@ -239,7 +267,17 @@ split(const char *buf, const gr_items *items, gr_mem *mem, seg **out,
 			has_t2 = it->kind == GR_ITEM_CELL && is_t2_start(buf, it, err);
 			has_t3 = it->kind == GR_ITEM_CELL && is_t3_anchor(buf, it, err);
 			prose = 0;
+			seen = -1;
+			since = 0;
 		}
+		if (marker >= 0)
+		{
+			if (kind > seen || start >= 0)
+				seen = kind;
+			since = 0;
+		}
+		else if (it->kind == GR_ITEM_PROSE)
+			since++;
 		if (it->kind == GR_ITEM_PROSE)
 			prose++;
 	}
@@ -276,7 +314,8 @@ place_cells(const char *buf, gr_report *r, size_t *cur_byte, size_t *cur_char)
 {
 	for (size_t i = 0; i < r->ncells; i++)
 		r->cells[i].char_start = i;	/* tie-breaker for the sort */
-	qsort(r->cells, r->ncells, sizeof(gr_cell), cmp_cell_off);
+	if (r->ncells > 1)
+		qsort(r->cells, r->ncells, sizeof(gr_cell), cmp_cell_off);
 	for (size_t i = 0; i < r->ncells; i++)
 	{
 		gr_cell    *c = &r->cells[i];
@@ -309,12 +348,42 @@ take_total(gr_build *b, const char *row, gr_opt_i64 *dst)
 	return true;
 }
 
+/* A line of the site around a report: "您访问的链接即将离开…", "是否继续?" */
+static bool
+is_banner(const char *buf, const gr_item *it)
+{
+	const char *s = buf + it->off;
+
+	if (it->kind != GR_ITEM_PROSE)
+		return false;
+	if (it->len < 200 && memfind(s, it->len, "您访问的链接即将离开"))
+		return true;
+	return it->len <= 16 && memfind(s, it->len, "是否继续") != NULL;
+}
+
+/* A headline total from a one-value cell (stats, narrative). */
+static bool
+take_one(gr_build *b, const char *tbl, const char *row, gr_opt_i64 *dst)
+{
+	const gr_cell *c = gr_report_find(b->r, tbl, row, NULL);
+
+	if (!c || !c->has_value)
+		return true;
+	if (!c->is_int)
+		return gr_build_warn(b, "%s %s: %s is not a whole number in the bigint range; the total is NULL",
+							 tbl, row, c->value);
+	dst->present = true;
+	dst->v = c->ival;
+	return true;
+}
+
 static gr_status
 read_segment(const char *buf, size_t len, const gr_options *opt, gr_mem *mem,
 			 const gr_items *items, const seg *sg, gr_report *r, gr_error *err)
 {
 	gr_build	b;
 	gr_status	st;
+	size_t		nfig = 0;
 
 	memset(&b, 0, sizeof(b));
 	memset(r, 0, sizeof(*r));
@@ -329,42 +398,115 @@ read_segment(const char *buf, size_t len, const gr_options *opt, gr_mem *mem,
 	b.r = r;
 	r->start = sg->from < items->n ? items->v[sg->from].off : len;
 	r->end = sg->to < items->n ? items->v[sg->to].off : len;
+	{
+		/* site banners around a report are no part of it (domain.md 1.3) */
+		size_t		f = sg->from,
+					t = sg->to;
+
+		while (f < t && is_banner(buf, &items->v[f]))
+			f++;
+		while (t > f && is_banner(buf, &items->v[t - 1]))
+			t--;
+		if (f < t)
+		{
+			r->start = items->v[f].off;
+			if (t < sg->to)
+				r->end = items->v[t].off;
+		}
+	}
 
 	st = gr_read_template_tables(&b);
 	if (st != GR_OK)
 		return st;
-	if (!b.has_t2 && !b.has_t3 && !b.has_t4)
-		return GR_OK;			/* not a template report: r->format stays 0 */
+	if (b.has_t2 || b.has_t3 || b.has_t4)
+	{
+		r->format = b.t3_format ? (gr_format) b.t3_format : (gr_format) b.t2_format;
+		if (!r->format)
+			r->format = GR_FMT_TEMPLATE_2021;
+		if (b.t3_format && b.t2_format && b.t3_format != b.t2_format &&
+			!gr_build_warn(&b, "format_conflict: table 3 is %s but table 2 is %s; the report is read as %s",
+						   gr_format_name(b.t3_format), gr_format_name(b.t2_format),
+						   gr_format_name(b.t3_format)))
+			return gr_fail(err, GR_ERR_NOMEM, 0, "out of memory", NULL);
+	}
+	else
+	{
+		/* domain.md 1.2 step 2: the pre-2019 statistics table */
+		size_t		nc = r->ncells,
+					nw = r->nwarnings;
+		bool		found = false;
 
-	r->format = b.t3_format ? (gr_format) b.t3_format : (gr_format) b.t2_format;
-	if (b.t3_format && b.t2_format && b.t3_format != b.t2_format &&
-		!gr_build_warn(&b, "format_conflict: table 3 is %s but table 2 is %s; the report is read as %s",
-					   gr_format_name(b.t3_format), gr_format_name(b.t2_format),
-					   gr_format_name(b.t3_format)))
-		return gr_fail(err, GR_ERR_NOMEM, 0, "out of memory", NULL);
-	r->layout = gr_items_layout(items, sg->from, sg->to);
+		st = gr_read_stats_table(&b, &found);
+		if (st != GR_OK)
+			return st;
+		if (found)
+			r->format = GR_FMT_STATS_PRE2019;
+		else
+		{
+			r->ncells = nc;		/* stray rows of something else */
+			r->nwarnings = nw;
+		}
+	}
+	st = gr_read_annex(&b);
+	if (st == GR_OK)
+		st = gr_read_narrative(&b, &nfig);
+	if (st != GR_OK)
+		return st;
+	if (!r->format)
+	{
+		/* a narrative report: a report marker and figures */
+		if (nfig == 0 || !gr_has_report_marker(&b))
+			return GR_OK;		/* not a report: r->format stays 0 */
+		r->format = GR_FMT_NARRATIVE;
+	}
+	r->layout = r->format == GR_FMT_NARRATIVE ? GR_LAYOUT_PROSE
+		: gr_items_layout(items, sg->from, sg->to);
 
 	st = gr_read_metadata(&b);
 	if (st != GR_OK)
 		return gr_fail(err, st, 0, "out of memory", NULL);
-	if (!r->format)
+
+	switch (r->format)
 	{
-		/* neither table decides (a cut-off table 3 without table 2) */
-		r->format = r->year >= 2021 ? GR_FMT_TEMPLATE_2021 : GR_FMT_TEMPLATE_2019;
-		if (!gr_build_warn(&b, "the template could not be told from the tables; read as %s by the report year",
-						   gr_format_name(r->format)))
+		case GR_FMT_STATS_PRE2019:
+			/* documented in gr_legacy.h */
+			if (!take_one(&b, "stats", "requests.received", &r->new_received) ||
+				!take_one(&b, "stats", "requests.closed", &r->processed_total) ||
+				(!r->processed_total.present &&
+				 !take_one(&b, "stats", "requests.answered", &r->processed_total)))
+				return gr_fail(err, GR_ERR_NOMEM, 0, "out of memory", NULL);
+			break;
+		case GR_FMT_NARRATIVE:
+			if (!take_one(&b, "narrative", "requests.new_received", &r->new_received) ||
+				(!r->new_received.present &&
+				 !take_one(&b, "narrative", "requests.received", &r->new_received)) ||
+				!take_one(&b, "narrative", "requests.closed", &r->processed_total) ||
+				(!r->processed_total.present &&
+				 !take_one(&b, "narrative", "requests.answered", &r->processed_total)) ||
+				!take_one(&b, "narrative", "requests.carried_over", &r->carried_over) ||
+				!take_one(&b, "narrative", "requests.carried_forward", &r->carried_forward))
+				return gr_fail(err, GR_ERR_NOMEM, 0, "out of memory", NULL);
+			break;
+		default:
+			if (!take_total(&b, "new_received", &r->new_received) ||
+				!take_total(&b, "carried_over", &r->carried_over) ||
+				!take_total(&b, "processed_total", &r->processed_total) ||
+				!take_total(&b, "carried_forward", &r->carried_forward))
+				return gr_fail(err, GR_ERR_NOMEM, 0, "out of memory", NULL);
+			break;
+	}
+	if (!r->year && !r->agency && !gr_has_report_marker(&b))
+	{
+		if (!gr_build_warn(&b, "orphan table block: no title, no narrative; the report year and the issuing body are not printed, so year and agency are NULL (infer them from the page or the lineage)"))
 			return gr_fail(err, GR_ERR_NOMEM, 0, "out of memory", NULL);
 	}
-
-	if (!take_total(&b, "new_received", &r->new_received) ||
-		!take_total(&b, "carried_over", &r->carried_over) ||
-		!take_total(&b, "processed_total", &r->processed_total) ||
-		!take_total(&b, "carried_forward", &r->carried_forward))
-		return gr_fail(err, GR_ERR_NOMEM, 0, "out of memory", NULL);
-	if (!r->year && !gr_build_warn(&b, "no report year is printed"))
-		return gr_fail(err, GR_ERR_NOMEM, 0, "out of memory", NULL);
-	if (!r->agency && !gr_build_warn(&b, "no issuing body is printed"))
-		return gr_fail(err, GR_ERR_NOMEM, 0, "out of memory", NULL);
+	else
+	{
+		if (!r->year && !gr_build_warn(&b, "no report year is printed; year is NULL"))
+			return gr_fail(err, GR_ERR_NOMEM, 0, "out of memory", NULL);
+		if (!r->agency && !gr_build_warn(&b, "no issuing body is printed; agency is NULL"))
+			return gr_fail(err, GR_ERR_NOMEM, 0, "out of memory", NULL);
+	}
 	return GR_OK;
 }
 
@@ -403,8 +545,12 @@ gr_parse_all(const char *buf, size_t len, const gr_options *opt, gr_mem *mem,
 	gr_status	st;
 	size_t		cur_byte = 0,
 				cur_char = 0;
+	const char *text = buf;
+	char	   *owned = NULL;
+	gr_notes	notes;
 
 	memset(&items, 0, sizeof(items));
+	memset(&notes, 0, sizeof(notes));
 	*out = NULL;
 	*nout = 0;
 	err->status = GR_OK;
@@ -416,10 +562,12 @@ gr_parse_all(const char *buf, size_t len, const gr_options *opt, gr_mem *mem,
 		return gr_fail(err, GR_ERR_ENCODING, bad, "invalid byte sequence in report text",
 					   "The text is not valid UTF-8 at byte offset %zu.", bad);
 
-	st = gr_items_from_text(buf, len, opt, mem, &items, err);
+	/* the producer the layout needs; text: what the readers compare
+	 * (same offsets as buf, see gr_layouts.h) */
+	st = gr_tokenise(buf, len, opt, mem, &items, &text, &owned, &notes, err);
 	if (st != GR_OK)
 		return st;
-	st = split(buf, &items, mem, &segs, &nseg, err);
+	st = split(text, &items, mem, &segs, &nseg, err);
 	if (st != GR_OK)
 		return st;
 	reps = gr_alloc_array(mem, nseg ? nseg : 1, sizeof(gr_report));
@@ -433,21 +581,40 @@ gr_parse_all(const char *buf, size_t len, const gr_options *opt, gr_mem *mem,
 
 		if (opt && opt->stop && opt->stop(opt->stop_ctx))
 			return gr_fail(err, GR_ERR_CANCELLED, 0, "canceled", NULL);
-		st = read_segment(buf, len, opt, mem, &items, &segs[s], r, err);
+		st = read_segment(text, len, opt, mem, &items, &segs[s], r, err);
 		if (st != GR_OK)
 			return st;
 		if (r->format == GR_FMT_UNKNOWN)
 			continue;
+		/* what the producer has to say about this report (glued digits) */
+		if (!gr_notes_attach(mem, &notes, r) ||
+			!gr_agency_as_printed(mem, buf, text, r))
+			return gr_fail(err, GR_ERR_NOMEM, 0, "out of memory", NULL);
 		for (size_t k = 0; k < n && !dup; k++)
 			dup = same_text(buf + reps[k].start, reps[k].end - reps[k].start,
 							buf + r->start, r->end - r->start);
 		if (dup)
 			continue;
+		/* two different reports of one year on a page: keep both, say so */
+		for (size_t k = 0; k < n && r->year; k++)
+			if (reps[k].year == r->year)
+			{
+				size_t		wcap = r->nwarnings;
+
+				if (!gr_warn(mem, r, &wcap, "another report of the same year %d precedes this one (report %zu at byte offset %zu); their texts differ, so both are returned",
+							 r->year, k + 1, reps[k].start))
+					return gr_fail(err, GR_ERR_NOMEM, 0, "out of memory", NULL);
+				break;
+			}
 		place_cells(buf, r, &cur_byte, &cur_char);
 		n++;
 	}
 	gr_free(mem, items.v);
 	gr_free(mem, segs);
+	gr_free(mem, owned);
+	for (size_t k = 0; k < notes.n; k++)
+		gr_free(mem, notes.v[k].msg);
+	gr_free(mem, notes.v);
 	*out = reps;
 	*nout = n;
 	return GR_OK;
@@ -467,7 +634,7 @@ gr_parse(const char *buf, size_t len, const gr_options *opt, gr_mem *mem,
 		return st;
 	if (n == 0)
 		return gr_fail(err, GR_ERR_NOT_REPORT, 0, "text holds no report",
-					   "Looked for the request table of the 2019/2021 templates (a row \"本年新收政府信息公开申请数量\"), the review and litigation table (\"行政复议\"), the proactive-disclosure table (\"第二十条第（一）项\") and the pre-2019 statistics table, and found none.");
+					   "Looked for the request table of the 2019/2021 templates (a row \"本年新收政府信息公开申请数量\"), the review and litigation table (\"行政复议\"), the proactive-disclosure table (\"第二十条第（一）项\"), the pre-2019 statistics table (\"政府信息公开情况统计表\", \"收到申请数\") and a narrative report (a title, \"引言\" or \"编制的…年度报告\" sentence with request or disclosure figures), and found none.");
 	if (n > 1)
 		return gr_fail(err, GR_ERR_MULTIPLE, reps[1].start, "text holds several reports",
 					   "Found %zu reports; the second starts at byte offset %zu.",

@@ -3,12 +3,14 @@
  * decoding, character classes and the number grammar of value cells.
  */
 #include "gr_text.h"
+#include "gr_layouts.h"
 #include "gr_util.h"
 
 #include <string.h>
 
 #include <unicode/uchar.h>
 #include <unicode/unorm2.h>
+#include <unicode/utrans.h>
 #include <unicode/ustring.h>
 #include <unicode/utf8.h>
 
@@ -154,6 +156,7 @@ gr_label_key(const char *buf, size_t len, char *out, size_t outsize,
 	const UNormalizer2 *nfkc;
 	size_t		o = 0;
 	bool		ascii = true;
+	bool		skip = false;
 
 	if (outsize == 0)
 		return -1;
@@ -167,8 +170,14 @@ gr_label_key(const char *buf, size_t len, char *out, size_t outsize,
 	{
 		/* NFKC is the identity on ASCII: only strip white space */
 		for (size_t i = 0; i < len && o + 1 < outsize; i++)
-			if (!gr_is_space((unsigned char) buf[i]))
+		{
+			if (buf[i] == GR_SKIP_BEGIN)
+				skip = true;
+			else if (buf[i] == GR_SKIP_END)
+				skip = false;
+			else if (!skip && !gr_is_space((unsigned char) buf[i]))
 				out[o++] = buf[i];
+		}
 		out[o] = '\0';
 		return (int) o;
 	}
@@ -177,6 +186,15 @@ gr_label_key(const char *buf, size_t len, char *out, size_t outsize,
 	for (size_t i = 0; i < len && srclen < GR_KEY_MAX_UCHARS - 2;)
 	{
 		uint32_t	c = gr_utf8_next(buf, len, &i);
+
+		/* text between skip markers is no part of the label (gr_layouts.h) */
+		if (c == (uint32_t) GR_SKIP_BEGIN || c == (uint32_t) GR_SKIP_END)
+		{
+			skip = c == (uint32_t) GR_SKIP_BEGIN;
+			continue;
+		}
+		if (skip)
+			continue;
 
 		if (c >= 0x10000)
 		{
@@ -507,4 +525,156 @@ gr_read_number(const char *buf, size_t len, gr_mem *mem, gr_cell *cell)
 
 garbage:
 	return GR_NUM_GARBAGE;
+}
+
+/* ------------------------------------------------ traditional characters */
+
+/*
+ * Characters that only traditional Chinese uses and that the reports are
+ * full of (國開關請數資處務機與會條項計結轉辦議訟復認規範費權護類過號應執證對實為爲區縣發員單業況總舉報訴內來個時這說設給組紀據擬戶從傳兩階際隱).
+ * Sorted, for the binary search.
+ */
+static const uint16_t trad_only[] = {
+	0x4F86, 0x500B, 0x50B3, 0x5167, 0x5169, 0x52D9, 0x5340, 0x54E1,
+	0x55AE, 0x570B, 0x57F7, 0x5831, 0x5BE6, 0x5C0D, 0x5F9E, 0x5FA9,
+	0x61C9, 0x6236, 0x64DA, 0x64EC, 0x6578, 0x6642, 0x6703, 0x689D,
+	0x696D, 0x6A5F, 0x6B0A, 0x6CC1, 0x70BA, 0x7232, 0x767C, 0x7BC4,
+	0x7D00, 0x7D44, 0x7D50, 0x7D66, 0x7E23, 0x7E3D, 0x8207, 0x8209,
+	0x8655, 0x865F, 0x898F, 0x8A08, 0x8A1F, 0x8A2D, 0x8A34, 0x8A8D,
+	0x8AAA, 0x8ACB, 0x8B49, 0x8B70, 0x8B77, 0x8CBB, 0x8CC7, 0x8F49,
+	0x8FA6, 0x9019, 0x904E, 0x958B, 0x95DC, 0x968E, 0x969B, 0x96B1,
+	0x9805, 0x985E
+};
+
+static bool
+is_trad_only(uint32_t c)
+{
+	size_t		lo = 0,
+				hi = sizeof(trad_only) / sizeof(trad_only[0]);
+
+	while (lo < hi)
+	{
+		size_t		mid = (lo + hi) / 2;
+
+		if (trad_only[mid] == c)
+			return true;
+		if (trad_only[mid] < c)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return false;
+}
+
+bool
+gr_has_traditional(const char *buf, size_t len)
+{
+	int			n = 0;
+
+	for (size_t i = 0; i < len;)
+	{
+		/* ideographs of the list are 3-byte sequences starting E4..E9 */
+		unsigned char b = (unsigned char) buf[i];
+
+		if (b >= 0xE4 && b <= 0xE9)
+		{
+			if (is_trad_only(gr_utf8_next(buf, len, &i)) && ++n >= 3)
+				return true;
+		}
+		else
+			i++;
+	}
+	return false;
+}
+
+/* Longest piece transliterated at once (cut on a character boundary). */
+#define GR_TRANS_PIECE 256
+
+static gr_status
+simplify_span(UTransliterator *t, char *s, size_t len, bool *changed,
+			  gr_error *err)
+{
+	size_t		i = 0;
+
+	while (i < len)
+	{
+		UChar		u[GR_TRANS_PIECE * 2 + 8];
+		int32_t		ulen = 0;
+		int32_t		limit;
+		size_t		start = i;
+		bool		han = false;
+		UErrorCode	status = U_ZERO_ERROR;
+		char		back[GR_TRANS_PIECE * 4 * 3 + 16];
+		int32_t		blen = 0;
+
+		while (i < len && ulen < GR_TRANS_PIECE * 2)
+		{
+			uint32_t	c = gr_utf8_next(s, len, &i);
+
+			if (gr_is_han(c))
+				han = true;
+			if (c >= 0x10000)
+			{
+				u[ulen++] = (UChar) (0xD7C0 + (c >> 10));
+				u[ulen++] = (UChar) (0xDC00 | (c & 0x3FF));
+			}
+			else
+				u[ulen++] = (UChar) c;
+		}
+		if (!han)
+			continue;
+		limit = ulen;
+		utrans_transUChars(t, u, &ulen, (int32_t) (sizeof(u) / sizeof(u[0])),
+						   0, &limit, &status);
+		if (status == U_BUFFER_OVERFLOW_ERROR)
+			continue;			/* grew: leave this piece as it is */
+		if (U_FAILURE(status))
+			return gr_fail(err, GR_ERR_ICU, start,
+						   "could not convert traditional characters",
+						   "ICU error: %s.", u_errorName(status));
+		u_strToUTF8(back, (int32_t) sizeof(back), &blen, u, ulen, &status);
+		if (U_FAILURE(status) || status == U_STRING_NOT_TERMINATED_WARNING)
+		{
+			if (status == U_BUFFER_OVERFLOW_ERROR || status == U_STRING_NOT_TERMINATED_WARNING)
+				continue;
+			return gr_fail(err, GR_ERR_ICU, start,
+						   "could not convert traditional characters",
+						   "ICU error: %s.", u_errorName(status));
+		}
+		/* same byte length only: offsets must not move */
+		if ((size_t) blen == i - start && memcmp(s + start, back, (size_t) blen) != 0)
+		{
+			memcpy(s + start, back, (size_t) blen);
+			*changed = true;
+		}
+	}
+	return GR_OK;
+}
+
+gr_status
+gr_simplify_items(char *shadow, size_t len, const gr_items *it, bool *changed,
+				  gr_error *err)
+{
+	UErrorCode	status = U_ZERO_ERROR;
+	UChar		id[] = {'T', 'r', 'a', 'd', 'i', 't', 'i', 'o', 'n', 'a', 'l', '-',
+	'S', 'i', 'm', 'p', 'l', 'i', 'f', 'i', 'e', 'd', 0};
+	UTransliterator *t;
+	gr_status	st = GR_OK;
+
+	*changed = false;
+	t = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, NULL, &status);
+	if (U_FAILURE(status))
+		return gr_fail(err, GR_ERR_ICU, 0,
+					   "could not open the Traditional-Simplified transliterator",
+					   "ICU error: %s.", u_errorName(status));
+	for (size_t k = 0; k < it->n && st == GR_OK; k++)
+	{
+		const gr_item *x = &it->v[k];
+
+		if (x->kind == GR_ITEM_ROW_END || x->len == 0 || x->off + x->len > len)
+			continue;
+		st = simplify_span(t, shadow + x->off, x->len, changed, err);
+	}
+	utrans_close(t);
+	return st;
 }

@@ -1,0 +1,892 @@
+/*
+ * gr_aligned.c - item producer for `pdftotext -layout` text (layout
+ * 'aligned', domain.md 3.5).
+ *
+ * Lines are classified once:
+ *   SKIP   page footers/headers ("— 5 —", "- 5 -", "第5页", a lone page
+ *          number, the first line of a page repeating an earlier line)
+ *   NUM    a trailing run of numeric tokens ("1,102", "３", "-5", "2.77%",
+ *          "251000元", fillers "—" "/"), separated from the text before it
+ *          by two or more spaces; the text before it is split into label
+ *          fragments at runs of two or more spaces
+ *   LABEL  text without such a run, split into fragments the same way
+ *   PROSE  text far from any NUM line (or looking like running text)
+ * Then, between two NUM lines, label fragments in the column of a row label
+ * are attached to the row above (continuations: not numbered, nothing to
+ * their right) or to the row below (the lines from the last numbered
+ * fragment down); the rest (group labels printed once, headers) become one
+ * cell each.  Every row gives: label cell, value cells, ROW_END.  The label
+ * cell spans its first to its last fragment; the comparison text hides what
+ * lies between them (numbers, group labels, footers) with skip markers.
+ * All linear in the input; no recursion.
+ */
+#include "gr_layouts.h"
+#include "gr_text.h"
+#include "gr_util.h"
+
+#include <string.h>
+
+#define ABOVE_ZONE 8			/* label lines read above a table's first row */
+#define GAP_MAX 14				/* more lines between two rows: two tables */
+#define COL_TOL 2				/* column tolerance of a continuation fragment */
+#define BELOW_MAX 4				/* continuation lines below a number line */
+#define REPEAT_SCAN 200			/* lines a page header is compared with */
+
+enum
+{
+	L_BLANK, L_SKIP, L_NUM, L_LABEL, L_PROSE
+};
+
+typedef struct afrag
+{
+	size_t		b,
+				e;				/* bytes */
+	uint32_t	col;			/* character column of b */
+	bool		numbered;		/* starts with outline numbering */
+	long		owner;			/* row index, -1: a cell of its own */
+} afrag;
+
+typedef struct aline
+{
+	size_t		b,
+				e;				/* content without \r\n */
+	int			kind;
+	size_t		frag0;			/* fragments [frag0, frag0+nfrag) */
+	size_t		nfrag;
+	size_t		tok0;			/* value tokens (NUM lines) */
+	size_t		ntok;
+	bool		table;			/* LABEL line inside a table zone */
+	long		row;			/* NUM line: its row */
+} aline;
+
+typedef struct aspan
+{
+	size_t		b,
+				e;
+} aspan;
+
+typedef struct arow
+{
+	size_t		line;			/* the NUM line */
+	long		label;			/* fragment on the NUM line, -1: none */
+	size_t		first,
+				last;			/* lines holding its own fragments */
+	bool		emitted;
+} arow;
+
+/* ------------------------------------------------------------- scanning */
+
+static bool
+is_sp(char c)
+{
+	return c == ' ' || c == '\f' || c == '\t' || c == '\v';
+}
+
+/* Characters of a numeric token: digits, signs, separators (ASCII and
+ * full-width), "%". */
+static size_t
+num_char(const char *s, size_t n, bool *digit)
+{
+	unsigned char c = (unsigned char) s[0];
+
+	*digit = false;
+	if (c >= '0' && c <= '9')
+	{
+		*digit = true;
+		return 1;
+	}
+	if (c == ',' || c == '.' || c == '+' || c == '-' || c == '%')
+		return 1;
+	if (n >= 3 && c == 0xEF && (unsigned char) s[1] == 0xBC)
+	{
+		unsigned char d = (unsigned char) s[2];
+
+		if (d >= 0x90 && d <= 0x99)
+		{
+			*digit = true;
+			return 3;
+		}
+		if (d == 0x8B || d == 0x8C || d == 0x8D || d == 0x8E || d == 0x85)
+			return 3;			/* ＋ ， － ． ％ */
+	}
+	if (n >= 3 && memcmp(s, "\xE2\x88\x92", 3) == 0)
+		return 3;				/* − */
+	return 0;
+}
+
+static const char *const units[] = {"万元", "元", "件", "条", "个", "人次", "次", "项", "篇", NULL};
+
+/* Is s[0..n) a numeric token (or a filler "—" "/" "----")? */
+static bool
+numeric_token(const char *s, size_t n)
+{
+	size_t		i = 0;
+	bool		any_digit = false;
+
+	if (n == 0)
+		return false;
+	/* fillers */
+	{
+		bool		fill = true;
+
+		for (size_t k = 0; k < n && fill;)
+		{
+			if (s[k] == '-' || s[k] == '/')
+				k++;
+			else if (n - k >= 3 && (memcmp(s + k, "—", 3) == 0 || memcmp(s + k, "／", 3) == 0 ||
+									memcmp(s + k, "－", 3) == 0 || memcmp(s + k, "–", 3) == 0))
+				k += 3;
+			else
+				fill = false;
+		}
+		if (fill)
+			return true;
+	}
+	while (i < n)
+	{
+		bool		d;
+		size_t		l = num_char(s + i, n - i, &d);
+
+		if (l == 0)
+			break;
+		any_digit |= d;
+		i += l;
+	}
+	if (!any_digit)
+		return false;
+	if (i == n)
+		return true;
+	for (int u = 0; units[u]; u++)
+		if (n - i == strlen(units[u]) && memcmp(s + i, units[u], n - i) == 0)
+			return true;
+	return false;
+}
+
+/* Outline numbering at the start of a fragment: "一、" "（一）" "(一)" "1." "1、" "１．" */
+static bool
+numbered(const char *s, size_t n)
+{
+	static const char *const cjk[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", NULL};
+	size_t		i = 0,
+				k = 0;
+	bool		paren = false;
+
+	if (n >= 3 && memcmp(s, "（", 3) == 0)
+	{
+		paren = true;
+		i = 3;
+	}
+	else if (n >= 1 && s[0] == '(')
+	{
+		paren = true;
+		i = 1;
+	}
+	for (;;)
+	{
+		bool		hit = false;
+
+		for (int c = 0; cjk[c]; c++)
+			if (n - i >= 3 && memcmp(s + i, cjk[c], 3) == 0)
+			{
+				i += 3;
+				k++;
+				hit = true;
+				break;
+			}
+		if (!hit)
+		{
+			if (i < n && s[i] >= '0' && s[i] <= '9')
+			{
+				i++;
+				k++;
+			}
+			else if (n - i >= 3 && (unsigned char) s[i] == 0xEF &&
+					 (unsigned char) s[i + 1] == 0xBC &&
+					 (unsigned char) s[i + 2] >= 0x90 && (unsigned char) s[i + 2] <= 0x99)
+			{
+				i += 3;
+				k++;
+			}
+			else
+				break;
+		}
+		if (k > 3)
+			return false;
+	}
+	if (k == 0 || i >= n)
+		return false;
+	if (paren)
+		return s[i] == ')' || (n - i >= 3 && memcmp(s + i, "）", 3) == 0);
+	return s[i] == '.' || s[i] == ')' ||
+		(n - i >= 3 && (memcmp(s + i, "、", 3) == 0 || memcmp(s + i, "．", 3) == 0));
+}
+
+/* Character column of byte p on the line starting at b. */
+static uint32_t
+column(const char *buf, size_t b, size_t p)
+{
+	uint32_t	c = 0;
+
+	for (size_t i = b; i < p; i++)
+		if (((unsigned char) buf[i] & 0xC0) != 0x80 && buf[i] != '\f')
+			c++;
+	return c;
+}
+
+/* "— 5 —", "- 5 -", "-5-", "第 5 页", "5", "5 / 12", "第5页 共12页" */
+static bool
+footer(const char *s, size_t n)
+{
+	size_t		i = 0;
+	size_t		digits = 0,
+				other = 0;
+	bool		page = false;
+
+	while (i < n)
+	{
+		unsigned char c = (unsigned char) s[i];
+
+		if (c >= '0' && c <= '9')
+		{
+			digits++;
+			i++;
+		}
+		else if (c == ' ' || c == '-' || c == '/' || c == '\f')
+			i++;
+		else if (n - i >= 3 && (memcmp(s + i, "—", 3) == 0 || memcmp(s + i, "–", 3) == 0 ||
+								memcmp(s + i, "－", 3) == 0 || memcmp(s + i, "　", 3) == 0))
+			i += 3;
+		else if (n - i >= 3 && (memcmp(s + i, "第", 3) == 0 || memcmp(s + i, "页", 3) == 0 ||
+								memcmp(s + i, "共", 3) == 0))
+		{
+			page = true;
+			i += 3;
+		}
+		else
+		{
+			other++;
+			break;
+		}
+	}
+	(void) page;
+	return other == 0 && digits > 0 && digits <= 4;
+}
+
+typedef struct astate
+{
+	const char *buf;
+	size_t		len;
+	gr_mem	   *mem;
+	aline	   *lines;
+	size_t		nlines,
+				lcap;
+	afrag	   *frags;
+	size_t		nfrags,
+				fcap;
+	aspan	   *toks;
+	size_t		ntoks,
+				tcap;
+	arow	   *rows;
+	size_t		nrows,
+				rcap;
+} astate;
+
+/* Split buf[b..e) into fragments at runs of >= 2 spaces. */
+static bool
+add_frags(astate *a, size_t lb, size_t b, size_t e)
+{
+	size_t		i = b;
+	size_t		cpos = b;		/* column counted up to here: linear */
+	uint32_t	col = column(a->buf, lb, b);
+
+	while (i < e)
+	{
+		size_t		fb,
+					fe;
+
+		while (i < e && is_sp(a->buf[i]))
+			i++;
+		if (i >= e)
+			break;
+		fb = i;
+		fe = i;
+		while (i < e)
+		{
+			if (is_sp(a->buf[i]))
+			{
+				if (i + 1 < e && is_sp(a->buf[i + 1]))
+					break;
+				if (i + 1 >= e)
+					break;
+			}
+			i++;
+			if (!is_sp(a->buf[i - 1]))
+				fe = i;
+		}
+		col += column(a->buf, cpos, fb);
+		cpos = fb;
+		if (!gr_grow(a->mem, (void **) &a->frags, &a->fcap, a->nfrags + 1, sizeof(afrag)))
+			return false;
+		a->frags[a->nfrags].b = fb;
+		a->frags[a->nfrags].e = fe;
+		a->frags[a->nfrags].col = col;
+		a->frags[a->nfrags].numbered = numbered(a->buf + fb, fe - fb);
+		a->frags[a->nfrags].owner = -1;
+		a->nfrags++;
+	}
+	return true;
+}
+
+/*
+ * Classify one line.  The trailing run of numeric tokens is found from the
+ * right: tokens are separated by spaces; the run must be separated from the
+ * text before it by two or more spaces (or start the line).
+ */
+static bool
+classify(astate *a, aline *l)
+{
+	const char *s = a->buf;
+	size_t		b = l->b,
+				e = l->e;
+	size_t		tb,
+				te;
+	size_t		run_b;
+	size_t		ntok = 0;
+	size_t		tok_start = a->ntoks;
+
+	while (b < e && is_sp(s[b]))
+		b++;
+	while (e > b && is_sp(s[e - 1]))
+		e--;
+	l->frag0 = a->nfrags;
+	l->tok0 = a->ntoks;
+	if (b == e)
+	{
+		l->kind = L_BLANK;
+		return true;
+	}
+	if (footer(s + b, e - b))
+	{
+		l->kind = L_SKIP;
+		return true;
+	}
+	/* tokens from the right */
+	te = e;
+	run_b = e;
+	for (;;)
+	{
+		tb = te;
+		while (tb > b && !is_sp(s[tb - 1]))
+			tb--;
+		if (!numeric_token(s + tb, te - tb))
+			break;
+		ntok++;
+		run_b = tb;
+		if (tb == b)
+			break;
+		te = tb;
+		while (te > b && is_sp(s[te - 1]))
+			te--;
+	}
+	if (ntok > 0 && run_b > b)
+	{
+		/* the text before the run must end two or more spaces before it */
+		if (!(run_b >= b + 2 && is_sp(s[run_b - 1]) && is_sp(s[run_b - 2])))
+		{
+			/* a single space: the first token belongs to the text */
+			ntok = 0;
+		}
+	}
+	if (ntok == 0)
+	{
+		l->kind = L_LABEL;
+		if (!add_frags(a, l->b, b, e))
+			return false;
+		l->nfrag = a->nfrags - l->frag0;
+		return true;
+	}
+	/* the tokens, left to right */
+	for (size_t i = run_b; i < e;)
+	{
+		size_t		j = i;
+
+		while (j < e && !is_sp(s[j]))
+			j++;
+		if (!gr_grow(a->mem, (void **) &a->toks, &a->tcap, a->ntoks + 1, sizeof(aspan)))
+			return false;
+		a->toks[a->ntoks].b = i;
+		a->toks[a->ntoks].e = j;
+		a->ntoks++;
+		while (j < e && is_sp(s[j]))
+			j++;
+		i = j;
+	}
+	l->kind = L_NUM;
+	l->tok0 = tok_start;
+	l->ntok = a->ntoks - tok_start;
+	if (!add_frags(a, l->b, b, run_b))
+		return false;
+	l->nfrag = a->nfrags - l->frag0;
+	return true;
+}
+
+/* Is the trimmed text of line i equal to that of an earlier line? */
+static bool
+repeats_earlier(astate *a, size_t i)
+{
+	const aline *l = &a->lines[i];
+	size_t		b = l->b,
+				e = l->e;
+
+	while (b < e && is_sp(a->buf[b]))
+		b++;
+	while (e > b && is_sp(a->buf[e - 1]))
+		e--;
+	if (e - b < 12)
+		return false;
+	/* the title repeated in page headers: compare with the document's
+	 * first lines only (bounded work per page) */
+	for (size_t k = 0; k < i && k < REPEAT_SCAN; k++)
+	{
+		const aline *m = &a->lines[k];
+		size_t		mb = m->b,
+					me = m->e;
+
+		while (mb < me && is_sp(a->buf[mb]))
+			mb++;
+		while (me > mb && is_sp(a->buf[me - 1]))
+			me--;
+		if (me - mb == e - b && memcmp(a->buf + mb, a->buf + b, e - b) == 0)
+			return true;
+	}
+	return false;
+}
+
+static bool
+has(const char *s, size_t n, const char *needle)
+{
+	size_t		k = strlen(needle);
+
+	for (size_t i = 0; i + k <= n; i++)
+		if (memcmp(s + i, needle, k) == 0)
+			return true;
+	return false;
+}
+
+/* ---------------------------------------------------------- attachment */
+
+/*
+ * Does label line li offer a fragment in column col with nothing to its
+ * right?  Returns the fragment index or -1.
+ */
+static long
+column_frag(astate *a, size_t li, uint32_t col)
+{
+	const aline *l = &a->lines[li];
+	const afrag *f;
+
+	if (l->kind != L_LABEL || l->nfrag == 0)
+		return -1;
+	f = &a->frags[l->frag0 + l->nfrag - 1];
+	if (f->owner >= 0)
+		return -1;
+	if (f->col + COL_TOL < col || f->col > col + COL_TOL)
+		return -1;
+	return (long) (l->frag0 + l->nfrag - 1);
+}
+
+/* A fragment that starts a heading of its own ("第二十条第（五）项"). */
+static bool
+new_heading(astate *a, long f)
+{
+	const char *s = a->buf + a->frags[f].b;
+	size_t		n = a->frags[f].e - a->frags[f].b;
+
+	return n >= 12 && memcmp(s, "第二十条", 12) == 0;
+}
+
+/* Attach the label lines between row r1 (or none) and row r2 (or none). */
+static void
+attach_gap(astate *a, long r1, long r2, size_t from, size_t to)
+{
+	size_t		split = to;		/* lines [split, to) go to r2 */
+	size_t		i;
+
+	/* lines above r2: up from r2 to the fragment its label starts with */
+	if (r2 >= 0 && a->rows[r2].label >= 0 && !a->frags[a->rows[r2].label].numbered)
+	{
+		uint32_t	col = a->frags[a->rows[r2].label].col;
+		size_t		k = to;
+		bool		found = false;
+
+		while (k > from)
+		{
+			long		f;
+
+			if (a->lines[k - 1].kind == L_SKIP || a->lines[k - 1].kind == L_BLANK)
+			{
+				k--;
+				continue;
+			}
+			f = column_frag(a, k - 1, col);
+			if (f < 0)
+				break;
+			k--;
+			if (a->frags[f].numbered)
+			{
+				found = true;
+				break;
+			}
+		}
+		if (found)
+		{
+			split = k;
+			for (i = k; i < to; i++)
+			{
+				long		f = column_frag(a, i, col);
+
+				if (f >= 0)
+				{
+					a->frags[f].owner = r2;
+					if (i < a->rows[r2].first)
+						a->rows[r2].first = i;
+				}
+			}
+		}
+	}
+	/* lines below r1: continuations (not numbered) */
+	if (r1 >= 0 && a->rows[r1].label >= 0)
+	{
+		uint32_t	col = a->frags[a->rows[r1].label].col;
+		int			taken = 0;
+
+		for (i = from; i < split; i++)
+		{
+			long		f;
+
+			if (a->lines[i].kind == L_SKIP || a->lines[i].kind == L_BLANK)
+				continue;
+			f = column_frag(a, i, col);
+			if (f < 0 || a->frags[f].numbered || new_heading(a, f) || ++taken > BELOW_MAX)
+				break;
+			a->frags[f].owner = r1;
+			a->rows[r1].last = i;
+		}
+	}
+}
+
+/* ---------------------------------------------------------- emission */
+
+static uint32_t
+line_no(size_t li)
+{
+	return (uint32_t) (li + 1);
+}
+
+static bool
+emit_row(astate *a, gr_items *out, char *shadow, long r)
+{
+	arow	   *row = &a->rows[r];
+	aline	   *nl = &a->lines[row->line];
+	size_t		lb = 0,
+				le = 0;
+	bool		have = false;
+	size_t		prev_e = 0;
+
+	row->emitted = true;
+	/* own fragments in byte order; mark what lies between them */
+	for (size_t li = row->first; li <= row->last; li++)
+	{
+		aline	   *l = &a->lines[li];
+
+		for (size_t k = l->frag0; k < l->frag0 + l->nfrag; k++)
+		{
+			afrag	   *f = &a->frags[k];
+
+			if (f->owner != r)
+				continue;
+			if (!have)
+			{
+				lb = f->b;
+				have = true;
+			}
+			else
+			{
+				bool		foreign = false;
+
+				for (size_t p = prev_e; p < f->b && !foreign; p++)
+					if (!is_sp(a->buf[p]) && a->buf[p] != '\n' && a->buf[p] != '\r')
+						foreign = true;
+				if (foreign && f->b - prev_e >= 2)
+				{
+					shadow[prev_e] = GR_SKIP_BEGIN;
+					shadow[f->b - 1] = GR_SKIP_END;
+				}
+			}
+			prev_e = f->e;
+			le = f->e;
+		}
+	}
+	if (have && !gr_items_push(a->mem, out, GR_ITEM_CELL, GR_LAYOUT_ALIGNED,
+							   lb, le - lb, line_no(row->first)))
+		return false;
+	for (size_t t = nl->tok0; t < nl->tok0 + nl->ntok; t++)
+		if (!gr_items_push(a->mem, out, GR_ITEM_CELL, GR_LAYOUT_ALIGNED,
+						   a->toks[t].b, a->toks[t].e - a->toks[t].b,
+						   line_no(row->line)))
+			return false;
+	return gr_items_push(a->mem, out, GR_ITEM_ROW_END, GR_LAYOUT_ALIGNED,
+						 nl->e, 0, line_no(row->line));
+}
+
+gr_status
+gr_items_from_aligned(const char *buf, size_t len, const gr_options *opt,
+					  gr_mem *mem, gr_items *out, char *shadow, gr_error *err)
+{
+	astate		a;
+	size_t		ls = 0;
+	gr_status	st = GR_OK;
+	long		prev = -1;
+	size_t		prev_line = 0;
+	bool		page_start = false;
+
+	memset(&a, 0, sizeof(a));
+	a.buf = buf;
+	a.len = len;
+	a.mem = mem;
+
+	/* lines */
+	while (ls < len)
+	{
+		const char *nl = memchr(buf + ls, '\n', len - ls);
+		size_t		le = nl ? (size_t) (nl - buf) : len;
+		aline	   *l;
+
+		if (!gr_grow(mem, (void **) &a.lines, &a.lcap, a.nlines + 1, sizeof(aline)))
+			goto nomem;
+		l = &a.lines[a.nlines];
+		memset(l, 0, sizeof(*l));
+		l->b = ls;
+		l->e = (le > ls && buf[le - 1] == '\r') ? le - 1 : le;
+		if (!classify(&a, l))
+			goto nomem;
+		/* the first line of a page repeating an earlier line: header */
+		if (memchr(buf + ls, '\f', le - ls))
+			page_start = true;
+		if (page_start && l->kind != L_BLANK && l->kind != L_SKIP)
+		{
+			page_start = false;
+			if (l->kind == L_LABEL && repeats_earlier(&a, a.nlines))
+			{
+				l->kind = L_SKIP;
+				a.nfrags = l->frag0;
+				l->nfrag = 0;
+			}
+		}
+		a.nlines++;
+		ls = nl ? le + 1 : len;
+		if ((a.nlines & 1023) == 0 && opt && opt->stop && opt->stop(opt->stop_ctx))
+		{
+			st = gr_fail(err, GR_ERR_CANCELLED, ls, "canceled", NULL);
+			goto done;
+		}
+	}
+
+	/* rows */
+	for (size_t i = 0; i < a.nlines; i++)
+	{
+		aline	   *l = &a.lines[i];
+		arow	   *r;
+
+		if (l->kind != L_NUM)
+			continue;
+		if (!gr_grow(mem, (void **) &a.rows, &a.rcap, a.nrows + 1, sizeof(arow)))
+			goto nomem;
+		r = &a.rows[a.nrows];
+		memset(r, 0, sizeof(*r));
+		r->line = i;
+		l->row = (long) a.nrows;
+		r->first = r->last = i;
+		r->label = -1;
+		if (l->nfrag > 0)
+		{
+			r->label = (long) (l->frag0 + l->nfrag - 1);
+			a.frags[r->label].owner = (long) a.nrows;
+		}
+		a.nrows++;
+	}
+
+	/* table zones and attachment, gap by gap */
+	for (size_t r = 0; r <= a.nrows; r++)
+	{
+		size_t		to = r < a.nrows ? a.rows[r].line : a.nlines;
+		size_t		from = prev >= 0 ? prev_line + 1 : 0;
+		size_t		nonblank = 0;
+		bool		same_table;
+
+		for (size_t i = from; i < to; i++)
+			if (a.lines[i].kind == L_LABEL)
+				nonblank++;
+		same_table = prev >= 0 && r < a.nrows && nonblank <= GAP_MAX;
+		if (same_table)
+		{
+			for (size_t i = from; i < to; i++)
+				if (a.lines[i].kind == L_LABEL)
+					a.lines[i].table = true;
+			attach_gap(&a, prev, (long) r, from, to);
+		}
+		else
+		{
+			/* end of a table: continuations of its last row */
+			if (prev >= 0)
+			{
+				size_t		lim = from;
+
+				for (size_t k = 0; lim < to && k < 3; lim++)
+					if (a.lines[lim].kind == L_LABEL)
+						k++;
+				attach_gap(&a, prev, -1, from, lim);
+				for (size_t i = from; i < lim; i++)
+					if (a.lines[i].kind == L_LABEL && a.frags[a.lines[i].frag0].owner >= 0)
+						a.lines[i].table = true;
+			}
+			/* start of a table: header lines above its first row */
+			if (r < a.nrows)
+			{
+				size_t		k = to;
+				size_t		n = 0;
+
+				while (k > from && n < ABOVE_ZONE)
+				{
+					aline	   *l = &a.lines[k - 1];
+
+					if (l->kind == L_BLANK)
+						break;
+					if (l->kind == L_LABEL)
+					{
+						const afrag *f0 = &a.frags[l->frag0];
+						size_t		flen = a.frags[l->frag0 + l->nfrag - 1].e - f0->b;
+						const char *last = buf + a.frags[l->frag0 + l->nfrag - 1].e - 3;
+						bool		sentence = flen >= 3 &&
+							(memcmp(last, "。", 3) == 0 || memcmp(last, "；", 3) == 0 ||
+							 memcmp(last, "：", 3) == 0);
+
+						/* titles and sentences are prose, not headers */
+						if (sentence || has(buf + f0->b, flen, "年度报告") ||
+							!(l->nfrag >= 2 || f0->col >= 2 || flen <= 72))
+							break;
+						l->table = true;
+						n++;
+					}
+					k--;
+				}
+				attach_gap(&a, -1, (long) r, k, to);
+			}
+		}
+		if (r < a.nrows)
+		{
+			prev = (long) r;
+			prev_line = a.rows[r].line;
+		}
+	}
+
+	/* items in document order */
+	for (size_t i = 0; i < a.nlines; i++)
+	{
+		aline	   *l = &a.lines[i];
+
+		if (l->kind == L_BLANK || l->kind == L_SKIP)
+			continue;
+		if (l->kind == L_LABEL && !l->table)
+		{
+			size_t		b = l->b,
+						e = l->e;
+
+			while (b < e && is_sp(buf[b]))
+				b++;
+			while (e > b && is_sp(buf[e - 1]))
+				e--;
+			if (!gr_items_push(mem, out, GR_ITEM_PROSE, GR_LAYOUT_PROSE, b, e - b,
+							   line_no(i)))
+				goto nomem;
+			continue;
+		}
+		for (size_t k = l->frag0; k < l->frag0 + l->nfrag; k++)
+		{
+			afrag	   *f = &a.frags[k];
+
+			if (f->owner < 0)
+			{
+				if (!gr_items_push(mem, out, GR_ITEM_CELL, GR_LAYOUT_ALIGNED,
+								   f->b, f->e - f->b, line_no(i)))
+					goto nomem;
+			}
+			else if (!a.rows[f->owner].emitted &&
+					 !emit_row(&a, out, shadow, f->owner))
+				goto nomem;
+		}
+		/* a row without label text (table 4 data rows) */
+		if (l->kind == L_NUM && l->row >= 0 && !a.rows[l->row].emitted &&
+			!emit_row(&a, out, shadow, l->row))
+			goto nomem;
+	}
+	goto done;
+
+nomem:
+	st = gr_fail(err, GR_ERR_NOMEM, ls, "out of memory", NULL);
+done:
+	gr_free(mem, a.lines);
+	gr_free(mem, a.frags);
+	gr_free(mem, a.toks);
+	gr_free(mem, a.rows);
+	return st;
+}
+
+/* ---------------------------------------------------------------- sniff */
+
+bool
+gr_sniff_aligned(const char *buf, size_t len)
+{
+	size_t		ls = 0;
+	int			rows = 0;
+
+	while (ls < len)
+	{
+		const char *nl = memchr(buf + ls, '\n', len - ls);
+		size_t		le = nl ? (size_t) (nl - buf) : len;
+		size_t		e = le;
+		size_t		ntok = 0;
+		bool		wide = false;
+
+		if (le > ls && buf[ls] == '\t')
+			return false;		/* TAB cells */
+		while (e > ls && (buf[e - 1] == ' ' || buf[e - 1] == '\r'))
+			e--;
+		if (e > ls && buf[e - 1] == '|')
+			return false;		/* pipe cells */
+		/* trailing numeric tokens; at least one gap of >= 2 spaces */
+		while (e > ls)
+		{
+			size_t		tb = e;
+			size_t		gap = 0;
+
+			while (tb > ls && buf[tb - 1] != ' ')
+				tb--;
+			if (!numeric_token(buf + tb, e - tb))
+				break;
+			ntok++;
+			e = tb;
+			while (e > ls && buf[e - 1] == ' ')
+			{
+				e--;
+				gap++;
+			}
+			if (gap >= 2)
+				wide = true;
+		}
+		if (ntok >= 3 && wide)
+			rows++;
+		ls = nl ? le + 1 : len;
+	}
+	return rows >= 3;
+}

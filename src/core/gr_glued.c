@@ -1,0 +1,1108 @@
+/*
+ * gr_glued.c - item producer for text whose table cells ran together when
+ * the tags were stripped (layout 'glued'):
+ *
+ *     一、本年新收政府信息公开申请数量801000081     = 80,1,0,0,0,0,81
+ *
+ * A row's digits are split by search, never by guess:
+ *   table 3: every split of a row's run into 7 numbers (no leading zeros,
+ *            thousands separators only in the grouped form) with
+ *            R3 (six applicant columns sum to the total) is a candidate;
+ *            then the candidates of all rows are combined and only the
+ *            combinations satisfying R1 and R2 in all 7 columns are kept.
+ *   table 4: splits of the 15-number run satisfying R6-R8.
+ * A value every remaining split agrees on is kept (its span: its digits in
+ * the run); the others are NULL (an empty cell) with a note saying how many
+ * splits remained and what they were.  Searches are capped (GLUED_MAX_STEPS
+ * steps per row, GLUED_MAX_CANDS candidates per row, GLUED_MAX_COMBOS
+ * combinations per table); where a cap is hit the row/table is NULL and
+ * the note says so.  Rows of other tables (table 2) keep their run as one
+ * cell when its section has one column; with several columns (counted on
+ * the header "信息内容本年制发件数…") the run is split where only one
+ * split into printed numbers exists ("002" = 0,0,2; "19-5" = 19,-5), and
+ * values all splits agree on are kept, the rest NULL with a note: table 2
+ * has no identity to choose between splits.
+ *
+ * Row labels glued to group labels ("（三）不予公开1.属于国家秘密") are cut at
+ * outline numbering into separate label cells, as the Word export has them.
+ * Label-only lines are prose, except table-2 section labels ("第二十条…")
+ * and table 4's "行政复议", which the readers need as cells.
+ */
+#include "gr_layouts.h"
+#include "gr_text.h"
+#include "gr_util.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#define GLUED_MAX_RUN 160		/* characters of one run */
+#define GLUED_MAX_STEPS 400000	/* search steps per row */
+#define GLUED_MAX_CANDS 64		/* splits kept per row */
+#define GLUED_MAX_COMBOS 200000 /* combinations of table-3 rows checked */
+#define T3_MAX_ROWS 40
+#define NCOL 7
+
+typedef struct run
+{
+	char		ch[GLUED_MAX_RUN];	/* '0'-'9' ',' '.' '+' '-' */
+	size_t		off[GLUED_MAX_RUN + 1];	/* byte offset of each character */
+	int			n;
+} run;
+
+typedef struct cand
+{
+	int			start[15];		/* first character of each part */
+	int			end[15];
+	int64_t		v[15];
+} cand;
+
+typedef struct gline
+{
+	size_t		b,
+				e;				/* trimmed content */
+	size_t		lb,
+				le;				/* label part (trimmed), before the run */
+	size_t		rb;				/* run start (== e: no run) */
+} gline;
+
+/* ------------------------------------------------------------- helpers */
+
+static bool
+has(const char *s, size_t n, const char *needle)
+{
+	size_t		k = strlen(needle);
+
+	for (size_t i = 0; i + k <= n; i++)
+		if (memcmp(s + i, needle, k) == 0)
+			return true;
+	return false;
+}
+
+/* Length of a run character at s (digit or separator), 0 if none. */
+static size_t
+run_char(const char *s, size_t n, char *out)
+{
+	unsigned char c = (unsigned char) s[0];
+
+	if (c >= '0' && c <= '9')
+	{
+		*out = (char) c;
+		return 1;
+	}
+	if (c == ',' || c == '.' || c == '+' || c == '-')
+	{
+		*out = (char) c;
+		return 1;
+	}
+	if (n >= 3 && c == 0xEF && (unsigned char) s[1] == 0xBC)
+	{
+		unsigned char d = (unsigned char) s[2];
+
+		if (d >= 0x90 && d <= 0x99)
+		{
+			*out = (char) ('0' + (d - 0x90));
+			return 3;
+		}
+		if (d == 0x8C || d == 0x8E || d == 0x8B || d == 0x8D)
+		{
+			*out = d == 0x8C ? ',' : d == 0x8E ? '.' : d == 0x8B ? '+' : '-';
+			return 3;
+		}
+	}
+	return 0;
+}
+
+static bool
+is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* Start of the trailing run of digits/separators in buf[b..e). */
+static size_t
+run_start(const char *buf, size_t b, size_t e)
+{
+	size_t		p = e;
+
+	while (p > b)
+	{
+		size_t		q = p - 1;
+		char		c;
+
+		while (q > b && ((unsigned char) buf[q] & 0xC0) == 0x80)
+			q--;
+		if (run_char(buf + q, p - q, &c) != p - q)
+			break;
+		p = q;
+	}
+	/* a run starts with a digit or a sign */
+	while (p < e)
+	{
+		char		c = 0;
+		size_t		l = run_char(buf + p, e - p, &c);
+
+		if (l == 0 || (c != ',' && c != '.'))
+			break;
+		p += l;
+	}
+	return p;
+}
+
+static bool
+load_run(const char *buf, size_t b, size_t e, run *r)
+{
+	r->n = 0;
+	for (size_t p = b; p < e;)
+	{
+		char		c;
+		size_t		l = run_char(buf + p, e - p, &c);
+
+		if (l == 0 || r->n >= GLUED_MAX_RUN)
+			return false;
+		r->ch[r->n] = c;
+		r->off[r->n] = p;
+		r->n++;
+		p += l;
+	}
+	r->off[r->n] = e;
+	return true;
+}
+
+/*
+ * Value of the part ch[i..j) or -1: digits without a leading zero (or "0"),
+ * or the grouped form d{1,3}(,ddd)+; at most 15 digits.
+ */
+static int64_t
+part_value(const run *r, int i, int j)
+{
+	int64_t		v = 0;
+	int			digits = 0;
+	int			group = 0;
+	bool		grouped = false;
+
+	if (i >= j || r->ch[i] == ',' || r->ch[j - 1] == ',')
+		return -1;
+	for (int k = i; k < j; k++)
+		if (r->ch[k] != ',' && (r->ch[k] < '0' || r->ch[k] > '9'))
+			return -1;			/* signs and decimals: no table-3/4 count */
+	if (r->ch[i] == '0' && j - i > 1)
+		return -1;
+	for (int k = i; k < j; k++)
+	{
+		if (r->ch[k] == ',')
+		{
+			if ((!grouped && (group == 0 || group > 3)) || (grouped && group != 3))
+				return -1;
+			grouped = true;
+			group = 0;
+			continue;
+		}
+		if (++digits > 15)
+			return -1;
+		group++;
+		v = v * 10 + (r->ch[k] - '0');
+	}
+	if (grouped && group != 3)
+		return -1;
+	return v;
+}
+
+/* ------------------------------------------------------ table 3 rows */
+
+typedef struct search
+{
+	const run  *r;
+	int			nparts;			/* 7 (table 3) or 15 (table 4) */
+	cand		cur;
+	cand	   *out;
+	int			nout;
+	long		steps;
+	bool		capped;
+} search;
+
+/* Check the identity of a group ending at part k (inclusive). */
+static bool
+group_ok(const search *s, int k)
+{
+	if (s->nparts == NCOL)
+	{
+		int64_t		sum = 0;
+
+		for (int c = 0; c < 6; c++)
+			sum += s->cur.v[c];
+		return sum == s->cur.v[6];
+	}
+	/* table 4: parts k-4 .. k: four parts sum to the fifth */
+	return s->cur.v[k - 4] + s->cur.v[k - 3] + s->cur.v[k - 2] + s->cur.v[k - 1] ==
+		s->cur.v[k];
+}
+
+static void
+dfs(search *s, int pos, int k)
+{
+	if (s->capped)
+		return;
+	if (++s->steps > GLUED_MAX_STEPS)
+	{
+		s->capped = true;
+		return;
+	}
+	if (k == s->nparts)
+	{
+		if (pos != s->r->n)
+			return;
+		if (s->nout >= GLUED_MAX_CANDS)
+		{
+			s->capped = true;
+			return;
+		}
+		s->out[s->nout++] = s->cur;
+		return;
+	}
+	/* leave at least one character per remaining part */
+	for (int j = pos + 1; j <= s->r->n - (s->nparts - k - 1); j++)
+	{
+		int64_t		v = part_value(s->r, pos, j);
+
+		if (v < 0)
+		{
+			/* a longer part cannot become valid after a leading zero */
+			if (s->r->ch[pos] == '0' || s->r->ch[pos] == ',')
+				break;
+			continue;
+		}
+		s->cur.start[k] = pos;
+		s->cur.end[k] = j;
+		s->cur.v[k] = v;
+		if (s->nparts == 15 && k % 5 == 4 && !group_ok(s, k))
+			continue;
+		if (s->nparts == NCOL && k == NCOL - 1)
+		{
+			if (j != s->r->n || !group_ok(s, k))
+				continue;
+		}
+		dfs(s, j, k + 1);
+		if (s->capped)
+			return;
+	}
+}
+
+/* All splits of r into nparts satisfying the identities; -1: capped. */
+static int
+splits(const run *r, int nparts, cand *out)
+{
+	search		s;
+
+	memset(&s, 0, sizeof(s));
+	s.r = r;
+	s.nparts = nparts;
+	s.out = out;
+	if (r->n < nparts)
+		return 0;
+	dfs(&s, 0, 0);
+	return s.capped ? -1 : s.nout;
+}
+
+/* ------------------------------------------------------ table 2 rows */
+
+/* Is ch[i..j) a printed number: [+-]? (d+ | d{1,3}(,ddd)+) (.d+)? ? */
+#define T2_SIGNED 1				/* the column may print a sign (本年增/减) */
+#define T2_DECIMAL 2			/* the column may print decimals (金额) */
+
+static bool
+t2_part_ok(const run *r, int i, int j, int flags)
+{
+	int			k = i;
+	int			int_end;
+	int			frac = -1;
+
+	if (i >= j)
+		return false;
+	if (r->ch[k] == '+' || r->ch[k] == '-')
+	{
+		if (!(flags & T2_SIGNED))
+			return false;
+		k++;
+	}
+	for (int m = k; m < j; m++)
+		if (r->ch[m] == '.')
+		{
+			if (frac >= 0)
+				return false;
+			frac = m;
+		}
+		else if (r->ch[m] == '+' || r->ch[m] == '-')
+			return false;
+	if (frac >= 0 && !(flags & T2_DECIMAL))
+		return false;
+	int_end = frac >= 0 ? frac : j;
+	if (frac >= 0 && frac + 1 >= j)
+		return false;
+	if (frac >= 0)
+		for (int m = frac + 1; m < j; m++)
+			if (r->ch[m] == ',')
+				return false;
+	return part_value(r, k, int_end) >= 0;
+}
+
+typedef struct t2search
+{
+	const run  *r;
+	int			nparts;
+	const int  *flags;			/* T2_* per column */
+	cand		cur;
+	cand	   *out;
+	int			nout;
+	long		steps;
+	bool		capped;
+} t2search;
+
+/* Depth <= nparts (at most 8): bounded recursion. */
+static void
+t2_dfs(t2search *s, int pos, int k)
+{
+	if (s->capped)
+		return;
+	if (++s->steps > GLUED_MAX_STEPS)
+	{
+		s->capped = true;
+		return;
+	}
+	if (k == s->nparts)
+	{
+		if (pos != s->r->n)
+			return;
+		if (s->nout >= GLUED_MAX_CANDS)
+		{
+			s->capped = true;
+			return;
+		}
+		s->out[s->nout++] = s->cur;
+		return;
+	}
+	for (int j = pos + 1; j <= s->r->n - (s->nparts - k - 1); j++)
+	{
+		if (k == s->nparts - 1 && j != s->r->n)
+			continue;
+		if (!t2_part_ok(s->r, pos, j, s->flags[k]))
+			continue;
+		s->cur.start[k] = pos;
+		s->cur.end[k] = j;
+		s->cur.v[k] = 0;
+		t2_dfs(s, j, k + 1);
+	}
+}
+
+/* Splits of a table-2 run into nparts printed numbers; -1: capped. */
+static int
+t2_splits(const run *r, int nparts, const int *flags, cand *out)
+{
+	t2search	s;
+
+	memset(&s, 0, sizeof(s));
+	s.r = r;
+	s.nparts = nparts;
+	s.flags = flags;
+	s.out = out;
+	if (nparts < 1 || nparts > 8 || r->n < nparts)
+		return 0;
+	t2_dfs(&s, 0, 0);
+	return s.capped ? -1 : s.nout;
+}
+
+/* ------------------------------------------------------------ output */
+
+typedef struct gstate
+{
+	const char *buf;
+	size_t		len;
+	gr_mem	   *mem;
+	gr_items   *out;
+	gr_notes   *notes;
+} gstate;
+
+static bool
+note(gstate *g, size_t off, const char *fmt,...)
+	__attribute__((format(printf, 3, 4)));
+
+static bool
+note(gstate *g, size_t off, const char *fmt,...)
+{
+	va_list		ap;
+	char		msg[600];
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (!gr_grow(g->mem, (void **) &g->notes->v, &g->notes->cap, g->notes->n + 1,
+				 sizeof(gr_note)))
+		return false;
+	g->notes->v[g->notes->n].off = off;
+	g->notes->v[g->notes->n].msg = gr_strdup(g->mem, msg);
+	if (!g->notes->v[g->notes->n].msg)
+		return false;
+	g->notes->n++;
+	return true;
+}
+
+static bool
+push(gstate *g, gr_item_kind k, size_t off, size_t len, uint32_t line)
+{
+	return gr_items_push(g->mem, g->out, k, k == GR_ITEM_PROSE ? GR_LAYOUT_PROSE : GR_LAYOUT_GLUED,
+						 off, len, line);
+}
+
+/* Does an outline number start at s ("1." "（三）" "三、")?  Its length or 0. */
+static size_t
+numbering_at(const char *s, size_t n)
+{
+	static const char *const cjk[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", NULL};
+	size_t		i = 0;
+	int			k = 0;
+	bool		paren = false;
+
+	if (n >= 3 && memcmp(s, "（", 3) == 0)
+	{
+		paren = true;
+		i = 3;
+	}
+	else if (n >= 1 && s[0] == '(')
+	{
+		paren = true;
+		i = 1;
+	}
+	for (;;)
+	{
+		bool		hit = false;
+
+		for (int c = 0; cjk[c]; c++)
+			if (n - i >= 3 && memcmp(s + i, cjk[c], 3) == 0)
+			{
+				i += 3;
+				k++;
+				hit = true;
+				break;
+			}
+		if (!hit && i < n && s[i] >= '0' && s[i] <= '9')
+		{
+			i++;
+			k++;
+			hit = true;
+		}
+		if (!hit || k > 2)
+			break;
+	}
+	if (k == 0 || i >= n)
+		return 0;
+	if (paren)
+	{
+		if (s[i] == ')')
+			return i + 1;
+		if (n - i >= 3 && memcmp(s + i, "）", 3) == 0)
+			return i + 3;
+		return 0;
+	}
+	if (s[i] == '.')
+		return i + 1;
+	if (n - i >= 3 && memcmp(s + i, "、", 3) == 0)
+		return i + 3;
+	return 0;
+}
+
+/*
+ * Table-2 labels that start a cell of their own when cells ran together:
+ * the column headers ("信息内容本年制发件数本年废止件数现行有效件数") and the
+ * 2019 sub-rows under "其他对外管理服务事项".
+ */
+static const char *const t2_words[] = {
+	"信息内容", "本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量",
+	"本年收费金额", "本年新制作数量", "本年新公开数量", "对外公开总数量",
+	"上一年项目数量", "本年增/减", "本年增减", "处理决定数量", "采购项目数量",
+	"采购总金额", "行政检查", "行政确认", NULL
+};
+
+/* Length of the t2 word at s, 0 if none. */
+static size_t
+t2_word_at(const char *s, size_t n)
+{
+	for (int k = 0; t2_words[k]; k++)
+	{
+		size_t		l = strlen(t2_words[k]);
+
+		if (n >= l && memcmp(s, t2_words[k], l) == 0)
+			return l;
+	}
+	return 0;
+}
+
+/* Label cells of buf[b..e), cut where outline numbering or a table-2
+ * column/row word starts. */
+static bool
+push_labels(gstate *g, size_t b, size_t e, uint32_t line)
+{
+	size_t		s = b;
+	size_t		word_end = b;	/* inside a t2 word: no cut */
+
+	for (size_t p = b; p < e;)
+	{
+		size_t		w = p >= word_end ? t2_word_at(g->buf + p, e - p) : 0;
+
+		if (w > 0)
+		{
+			if (p > s && !push(g, GR_ITEM_CELL, s, p - s, line))
+				return false;
+			s = p;
+			word_end = p + w;
+		}
+		else if (p > s && p > b && numbering_at(g->buf + p, e - p) > 0)
+		{
+			/* the numbering must follow an ideograph or a closing bracket */
+			size_t		q = p - 1;
+			uint32_t	c;
+
+			while (q > b && ((unsigned char) g->buf[q] & 0xC0) == 0x80)
+				q--;
+			{
+				size_t		q2 = q;
+
+				c = gr_utf8_next(g->buf, e, &q2);
+			}
+			if (gr_is_han(c) || c == 0xFF09 || c == ')' || c == 0x201D)
+			{
+				if (!push(g, GR_ITEM_CELL, s, p - s, line))
+					return false;
+				s = p;
+			}
+		}
+		p++;
+		while (p < e && ((unsigned char) g->buf[p] & 0xC0) == 0x80)
+			p++;
+	}
+	return e <= s || push(g, GR_ITEM_CELL, s, e - s, line);
+}
+
+/* Format a split as "80,1,0,0,0,0,81". */
+static void
+fmt_cand(const cand *c, int nparts, char *out, size_t size)
+{
+	size_t		o = 0;
+
+	out[0] = '\0';
+	for (int k = 0; k < nparts && o + 24 < size; k++)
+		o += (size_t) snprintf(out + o, size - o, "%s%lld", k ? "," : "", (long long) c->v[k]);
+}
+
+/*
+ * Emit the value cells of one row from the used candidates: agreed values
+ * with their digits' span, the rest empty cells.  Returns false on OOM.
+ */
+/* Do candidates x and y print part k the same? */
+static bool
+same_part(const run *r, const cand *x, const cand *y, int k, bool by_text)
+{
+	if (!by_text)
+		return x->v[k] == y->v[k];
+	return x->end[k] - x->start[k] == y->end[k] - y->start[k] &&
+		memcmp(r->ch + x->start[k], r->ch + y->start[k],
+			   (size_t) (x->end[k] - x->start[k])) == 0;
+}
+
+static bool
+emit_values(gstate *g, const run *r, const cand *cs, const bool *used, int ncand,
+			int nparts, uint32_t line, size_t at, int *nnull, bool by_text)
+{
+	*nnull = 0;
+	for (int k = 0; k < nparts; k++)
+	{
+		int			first = -1;
+		bool		agree = true;
+
+		for (int c = 0; c < ncand; c++)
+		{
+			if (!used[c])
+				continue;
+			if (first < 0)
+				first = c;
+			else if (!same_part(r, &cs[c], &cs[first], k, by_text))
+				agree = false;
+		}
+		if (first >= 0 && agree)
+		{
+			size_t		b = r->off[cs[first].start[k]];
+			size_t		e = r->off[cs[first].end[k]];
+
+			if (!push(g, GR_ITEM_CELL, b, e - b, line))
+				return false;
+		}
+		else
+		{
+			size_t		b = first >= 0 ? r->off[cs[first].start[k]] : at;
+
+			(*nnull)++;
+			if (!push(g, GR_ITEM_CELL, b, 0, line))
+				return false;
+		}
+	}
+	return true;
+}
+
+/* ------------------------------------------------------------- table 3 */
+
+typedef struct t3row
+{
+	size_t		line;
+	run			r;
+	cand	   *c;
+	int			nc;				/* -1: capped */
+	bool	   *used;
+} t3row;
+
+/* Check R1 and R2 for one choice of candidates. */
+static bool
+combo_ok(t3row *rows, int n, const int *pick)
+{
+	for (int col = 0; col < NCOL; col++)
+	{
+		int64_t		v[T3_MAX_ROWS];
+		int64_t		sum = 0;
+
+		for (int i = 0; i < n; i++)
+			v[i] = rows[i].c[pick[i]].v[col];
+		/* R1: new + carried_over = processed + carried_forward */
+		if (v[0] + v[1] != v[n - 2] + v[n - 1])
+			return false;
+		/* R2: processed = sum of the outcome rows */
+		for (int i = 2; i < n - 2; i++)
+			sum += v[i];
+		if (sum != v[n - 2])
+			return false;
+	}
+	return true;
+}
+
+static gr_status
+solve_t3(gstate *g, t3row *rows, int n, const gline *lines, gr_error *err)
+{
+	int			pick[T3_MAX_ROWS];
+	long		combos = 1;
+	bool		feasible = n >= 5;
+	long		nconsistent = 0;
+	char		a[200],
+				b2[200];
+
+	for (int i = 0; i < n; i++)
+	{
+		if (rows[i].nc <= 0)
+			feasible = false;
+		else if (combos <= GLUED_MAX_COMBOS)
+			combos *= rows[i].nc;
+	}
+	if (feasible && combos <= GLUED_MAX_COMBOS)
+	{
+		memset(pick, 0, sizeof(pick));
+		for (;;)
+		{
+			int			i;
+
+			if (combo_ok(rows, n, pick))
+			{
+				nconsistent++;
+				for (i = 0; i < n; i++)
+					rows[i].used[pick[i]] = true;
+			}
+			for (i = 0; i < n; i++)
+			{
+				if (++pick[i] < rows[i].nc)
+					break;
+				pick[i] = 0;
+			}
+			if (i == n)
+				break;
+		}
+	}
+	if (nconsistent == 0)
+	{
+		/* no whole-table check possible: each row by R3 alone */
+		for (int i = 0; i < n; i++)
+			for (int c = 0; c < rows[i].nc; c++)
+				rows[i].used[c] = true;
+		if (feasible && combos > GLUED_MAX_COMBOS)
+		{
+			if (!note(g, lines[rows[0].line].b,
+					  "glued digits: table 3 has more than %d combinations of row splits; the column identities R1/R2 were not searched, rows are split by R3 alone",
+					  GLUED_MAX_COMBOS))
+				goto nomem;
+		}
+		else if (feasible)
+		{
+			if (!note(g, lines[rows[0].line].b,
+					  "glued digits: no combination of row splits satisfies R1 and R2 in table 3; rows are split by R3 alone"))
+				goto nomem;
+		}
+	}
+	else if (nconsistent > 1)
+	{
+		if (!note(g, lines[rows[0].line].b,
+				  "glued digits: %ld splits of table 3 satisfy R1-R3; the values they disagree on are NULL",
+				  nconsistent))
+			goto nomem;
+	}
+	/* notes per row */
+	for (int i = 0; i < n; i++)
+	{
+		t3row	   *t = &rows[i];
+		const gline *l = &lines[t->line];
+		int			nused = 0,
+					f1 = -1,
+					f2 = -1;
+
+		for (int c = 0; c < t->nc; c++)
+			if (t->used[c])
+			{
+				nused++;
+				if (f1 < 0)
+					f1 = c;
+				else if (f2 < 0)
+					f2 = c;
+			}
+		if (t->nc < 0 && !note(g, l->rb, "glued digits at line %zu: the split search stopped at its cap (%d characters, %d steps, %d splits); the row is NULL",
+							   t->line + 1, GLUED_MAX_RUN, GLUED_MAX_STEPS, GLUED_MAX_CANDS))
+			goto nomem;
+		if (t->nc == 0 && !note(g, l->rb, "glued digits at line %zu: no split of \"%.*s\" into 7 numbers satisfies R3; the row is NULL",
+								t->line + 1, (int) (l->e - l->rb), g->buf + l->rb))
+			goto nomem;
+		if (nused > 1)
+		{
+			fmt_cand(&t->c[f1], NCOL, a, sizeof(a));
+			fmt_cand(&t->c[f2], NCOL, b2, sizeof(b2));
+			if (!note(g, l->rb, "glued digits at line %zu: \"%.*s\" splits %d ways consistently (%s | %s%s); the values they disagree on are NULL",
+					  t->line + 1, (int) (l->e - l->rb), g->buf + l->rb, nused, a, b2,
+					  nused > 2 ? " | ..." : ""))
+				goto nomem;
+		}
+	}
+	return GR_OK;
+nomem:
+	return gr_fail(err, GR_ERR_NOMEM, 0, "out of memory", NULL);
+}
+
+/* --------------------------------------------------------------- driver */
+
+static bool
+line_has_han(const char *buf, size_t b, size_t e)
+{
+	for (size_t i = b; i < e;)
+		if (gr_is_han(gr_utf8_next(buf, e, &i)))
+			return true;
+	return false;
+}
+
+gr_status
+gr_items_from_glued(const char *buf, size_t len, const gr_options *opt,
+					gr_mem *mem, gr_items *out, gr_notes *notes, gr_error *err)
+{
+	gline	   *lines = NULL;
+	size_t		nlines = 0,
+				lcap = 0;
+	gstate		g;
+	t3row	   *rows = NULL;
+	int			nrows = 0;
+	long		t3_first = -1,
+				t3_last = -1;
+	gr_status	st = GR_OK;
+	size_t		ls = 0;
+	cand	   *cbuf = NULL;
+
+	g.buf = buf;
+	g.len = len;
+	g.mem = mem;
+	g.out = out;
+	g.notes = notes;
+
+	/* lines and their runs */
+	while (ls < len)
+	{
+		const char *nl = memchr(buf + ls, '\n', len - ls);
+		size_t		le = nl ? (size_t) (nl - buf) : len;
+		gline	   *l;
+
+		if (!gr_grow(mem, (void **) &lines, &lcap, nlines + 1, sizeof(gline)))
+			goto nomem;
+		l = &lines[nlines++];
+		l->b = ls;
+		l->e = le;
+		while (l->b < l->e && is_blank(buf[l->b]))
+			l->b++;
+		while (l->e > l->b && is_blank(buf[l->e - 1]))
+			l->e--;
+		l->rb = run_start(buf, l->b, l->e);
+		l->lb = l->b;
+		l->le = l->rb;
+		while (l->le > l->lb && is_blank(buf[l->le - 1]))
+			l->le--;
+		ls = nl ? le + 1 : len;
+		if ((nlines & 1023) == 0 && opt && opt->stop && opt->stop(opt->stop_ctx))
+		{
+			st = gr_fail(err, GR_ERR_CANCELLED, ls, "canceled", NULL);
+			goto done;
+		}
+	}
+
+	/* table 3: from the 本年新收 row to the 结转下年度 row */
+	for (size_t i = 0; i < nlines; i++)
+	{
+		gline	   *l = &lines[i];
+
+		if (l->rb >= l->e)
+			continue;
+		if (t3_first < 0 && has(buf + l->lb, l->le - l->lb, "本年新收政府信息公开申请数量"))
+			t3_first = (long) i;
+		else if (t3_first >= 0 && has(buf + l->lb, l->le - l->lb, "结转下年度继续办理"))
+		{
+			t3_last = (long) i;
+			break;
+		}
+	}
+	if (t3_first >= 0 && t3_last > t3_first)
+	{
+		rows = gr_alloc_array(mem, T3_MAX_ROWS, sizeof(t3row));
+		if (!rows)
+			goto nomem;
+		for (long i = t3_first; i <= t3_last && nrows < T3_MAX_ROWS; i++)
+		{
+			gline	   *l = &lines[i];
+			t3row	   *t = &rows[nrows];
+
+			if (l->rb >= l->e || !line_has_han(buf, l->lb, l->le))
+				continue;
+			t->line = (size_t) i;
+			t->c = gr_alloc_array(mem, GLUED_MAX_CANDS, sizeof(cand));
+			t->used = gr_alloc_array(mem, GLUED_MAX_CANDS, sizeof(bool));
+			if (!t->c || !t->used)
+			{
+				nrows++;
+				goto nomem;
+			}
+			t->nc = load_run(buf, l->rb, l->e, &t->r) ? splits(&t->r, NCOL, t->c) : -1;
+			nrows++;
+			if (opt && opt->stop && opt->stop(opt->stop_ctx))
+			{
+				st = gr_fail(err, GR_ERR_CANCELLED, l->b, "canceled", NULL);
+				goto done;
+			}
+		}
+		st = solve_t3(&g, rows, nrows, lines, err);
+		if (st != GR_OK)
+			goto done;
+	}
+
+	/* items, line by line */
+	cbuf = gr_alloc_array(mem, GLUED_MAX_CANDS, sizeof(cand));
+	if (!cbuf)
+		goto nomem;
+	{
+		int			ri = 0;
+		bool		after_t4_header = false;
+		int			t2_cols = 0;	/* columns of the last table-2 header */
+		int			t2_flags[8] = {0};
+
+		for (size_t i = 0; i < nlines; i++)
+		{
+			gline	   *l = &lines[i];
+			uint32_t	line = (uint32_t) (i + 1);
+
+			if (l->b >= l->e)
+				continue;
+			if (ri < nrows && rows[ri].line == i)
+			{
+				t3row	   *t = &rows[ri++];
+				int			nnull;
+
+				t2_cols = 0;
+				if (!push_labels(&g, l->lb, l->le, line))
+					goto nomem;
+				if (t->nc > 0)
+				{
+					if (!emit_values(&g, &t->r, t->c, t->used, t->nc, NCOL, line, l->rb, &nnull, false))
+						goto nomem;
+				}
+				else
+					for (int k = 0; k < NCOL; k++)
+						if (!push(&g, GR_ITEM_CELL, l->rb, 0, line))
+							goto nomem;
+				if (!push(&g, GR_ITEM_ROW_END, l->e, 0, line))
+					goto nomem;
+				continue;
+			}
+			if (l->rb >= l->e)
+			{
+				/* no run: prose, except the labels the readers need */
+				if (l->e - l->b >= 12 && memcmp(buf + l->b, "信息内容", 12) == 0)
+				{
+					size_t		before = out->n;
+
+					if (!push_labels(&g, l->b, l->e, line))
+						goto nomem;
+					t2_cols = (int) (out->n - before) - 1;
+					if (t2_cols > 8)
+						t2_cols = 0;
+					for (int k = 0; k < t2_cols; k++)
+					{
+						const gr_item *c = &out->v[before + 1 + (size_t) k];
+
+						t2_flags[k] = 0;
+						if (c->len >= 9 && memcmp(buf + c->off, "本年增", 9) == 0)
+							t2_flags[k] |= T2_SIGNED;
+						if (has(buf + c->off, c->len, "金额"))
+							t2_flags[k] |= T2_DECIMAL;
+					}
+				}
+				else if (l->e - l->b >= 12 && memcmp(buf + l->b, "第二十条", 12) == 0)
+				{
+					t2_cols = 0;
+					if (!push(&g, GR_ITEM_CELL, l->b, l->e - l->b, line))
+						goto nomem;
+				}
+				else if (l->e - l->b >= 12 && memcmp(buf + l->b, "行政复议", 12) == 0 &&
+						 l->e - l->b < 120)
+				{
+					if (!push(&g, GR_ITEM_CELL, l->b, 12, line))
+						goto nomem;
+					after_t4_header = true;
+				}
+				else if (!push(&g, GR_ITEM_PROSE, l->b, l->e - l->b, line))
+					goto nomem;
+				continue;
+			}
+			if (l->lb == l->le && after_t4_header)
+			{
+				/* table 4's data row: 15 numbers, R6-R8 */
+				run			r;
+				int			nc = load_run(buf, l->rb, l->e, &r) ? splits(&r, 15, cbuf) : -1;
+				bool		used[GLUED_MAX_CANDS];
+				int			nnull = 0;
+				char		a[400],
+							b2[400];
+
+				after_t4_header = false;
+				for (int c = 0; c < GLUED_MAX_CANDS; c++)
+					used[c] = c < nc;
+				if (nc > 0)
+				{
+					if (!emit_values(&g, &r, cbuf, used, nc, 15, line, l->rb, &nnull, false))
+						goto nomem;
+				}
+				else
+				{
+					for (int k = 0; k < 15; k++)
+						if (!push(&g, GR_ITEM_CELL, l->rb, 0, line))
+							goto nomem;
+					if (!note(&g, l->rb, nc < 0 ?
+							  "glued digits at line %zu: the table-4 split search stopped at its cap; table 4 is NULL" :
+							  "glued digits at line %zu: no split of table 4's digits into 15 numbers satisfies R6-R8; table 4 is NULL",
+							  i + 1))
+						goto nomem;
+				}
+				if (nc > 1)
+				{
+					fmt_cand(&cbuf[0], 15, a, sizeof(a));
+					fmt_cand(&cbuf[1], 15, b2, sizeof(b2));
+					if (!note(&g, l->rb, "glued digits at line %zu: table 4 splits %d ways consistently (%s | %s%s); the values they disagree on are NULL",
+							  i + 1, nc, a, b2, nc > 2 ? " | ..." : ""))
+						goto nomem;
+				}
+				if (!push(&g, GR_ITEM_ROW_END, l->e, 0, line))
+					goto nomem;
+				continue;
+			}
+			/* other rows: label, the run as one value */
+			if (l->le > l->lb && (l->le - l->lb > 90 || has(buf + l->lb, l->le - l->lb, "。") ||
+								  has(buf + l->lb, l->le - l->lb, "，")))
+			{
+				if (!push(&g, GR_ITEM_PROSE, l->b, l->e - l->b, line))
+					goto nomem;
+				continue;
+			}
+			if (l->le > l->lb && !push_labels(&g, l->lb, l->le, line))
+				goto nomem;
+			if (t2_cols >= 2 && l->le > l->lb)
+			{
+				/* a table-2 row of several columns: split where only one
+				 * way exists, keep what all ways agree on */
+				run			r;
+				int			nc = load_run(buf, l->rb, l->e, &r) ? t2_splits(&r, t2_cols, t2_flags, cbuf) : -1;
+				bool		used[GLUED_MAX_CANDS];
+				int			nnull = 0;
+
+				for (int c = 0; c < GLUED_MAX_CANDS; c++)
+					used[c] = c < nc;
+				if (nc > 0 && !emit_values(&g, &r, cbuf, used, nc, t2_cols, line, l->rb, &nnull, true))
+					goto nomem;
+				if (nc <= 0)
+					for (int k = 0; k < t2_cols; k++)
+						if (!push(&g, GR_ITEM_CELL, l->rb, 0, line))
+							goto nomem;
+				if ((nc <= 0 || nnull > 0) &&
+					!note(&g, l->rb, nc < 0 ? "glued digits at line %zu: the split search of \"%.*s\" stopped at its cap; the row is NULL" :
+						  nc == 0 ? "glued digits at line %zu: \"%.*s\" cannot be split into the table's columns; the row is NULL" :
+						  "glued digits at line %zu: \"%.*s\" splits several ways into the table's columns and table 2 has no identity to choose; the values they disagree on are NULL",
+						  i + 1, (int) (l->e - l->rb), buf + l->rb))
+					goto nomem;
+				if (!push(&g, GR_ITEM_ROW_END, l->e, 0, line))
+					goto nomem;
+				continue;
+			}
+			if (!push(&g, GR_ITEM_CELL, l->rb, l->e - l->rb, line) ||
+				!push(&g, GR_ITEM_ROW_END, l->e, 0, line))
+				goto nomem;
+		}
+	}
+	goto done;
+
+nomem:
+	st = gr_fail(err, GR_ERR_NOMEM, ls, "out of memory", NULL);
+done:
+	for (int i = 0; i < nrows; i++)
+	{
+		gr_free(mem, rows[i].c);
+		gr_free(mem, rows[i].used);
+	}
+	gr_free(mem, rows);
+	gr_free(mem, lines);
+	gr_free(mem, cbuf);
+	return st;
+}
+
+bool
+gr_sniff_glued(const char *buf, size_t len)
+{
+	size_t		ls = 0;
+	int			glued = 0;
+	bool		anchor = false;
+
+	while (ls < len)
+	{
+		const char *nl = memchr(buf + ls, '\n', len - ls);
+		size_t		le = nl ? (size_t) (nl - buf) : len;
+		size_t		e = le;
+		size_t		rb;
+
+		if (le > ls && buf[ls] == '\t')
+			return false;
+		while (e > ls && is_blank(buf[e - 1]))
+			e--;
+		if (e > ls && buf[e - 1] == '|')
+			return false;
+		rb = run_start(buf, ls, e);
+		if (e - rb >= 7 && rb > ls && ((unsigned char) buf[rb - 1] & 0x80))
+		{
+			/* the run follows an ideograph or full-width punctuation */
+			glued++;
+			if (has(buf + ls, rb - ls, "本年新收政府信息公开申请数量"))
+				anchor = true;
+		}
+		ls = nl ? le + 1 : len;
+	}
+	return anchor && glued >= 3;
+}

@@ -1,0 +1,718 @@
+/*
+ * gr_html.c - item producer for whole saved HTML pages (layout 'html').
+ *
+ * Two linear passes of one tag scanner, no recursion:
+ *   1. which <table>s contain other tables (layout tables, transparent);
+ *   2. the items: data-table cells expanded over rowspan/colspan (placeholder
+ *      cells for rowspans, like the Word export), ROW_END after each row,
+ *      PROSE per block of text outside data tables.
+ * The comparison text (shadow, see gr_layouts.h) gets markup blanked and
+ * entities decoded in place; spans point into the original bytes.
+ */
+#include "gr_layouts.h"
+#include "gr_text.h"
+#include "gr_util.h"
+
+#include <string.h>
+
+#define MAX_COLS 512			/* grid columns tracked for rowspans */
+#define MAX_SPAN 10000			/* larger rowspan/colspan values are clamped */
+
+typedef enum
+{
+	TK_OTHER,					/* inline markup: <span>, <o:p>, <b>, <font> ... */
+	TK_TABLE,
+	TK_TR,
+	TK_CELL,					/* <td> <th> */
+	TK_BLOCK,					/* <p> <div> <h1> <li> <br> ... and </...> */
+	TK_SKIP						/* comment, <script>/<style>/<head> with content */
+} tag_kind;
+
+typedef struct tag
+{
+	size_t		b;				/* '<' */
+	size_t		e;				/* after '>' (or after the skipped content) */
+	tag_kind	kind;
+	bool		close;
+	int			rowspan;
+	int			colspan;
+} tag;
+
+static char
+lower(char c)
+{
+	return (c >= 'A' && c <= 'Z') ? (char) (c + 32) : c;
+}
+
+static bool
+is_alpha(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Case-insensitive: does s[0..n) start with the lower-case word w? */
+static bool
+istarts(const char *s, size_t n, const char *w)
+{
+	size_t		k = strlen(w);
+
+	if (n < k)
+		return false;
+	for (size_t i = 0; i < k; i++)
+		if (lower(s[i]) != w[i])
+			return false;
+	return true;
+}
+
+/* First position >= from of the lower-case needle (case-insensitive). */
+static size_t
+ifind(const char *buf, size_t len, size_t from, const char *needle)
+{
+	size_t		k = strlen(needle);
+
+	for (size_t i = from; i + k <= len; i++)
+		if (lower(buf[i]) == needle[0] && istarts(buf + i, len - i, needle))
+			return i;
+	return len;
+}
+
+static const char *const block_names[] = {
+	"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
+	"section", "article", "header", "footer", "blockquote", "pre", "hr",
+	"center", "dl", "dt", "dd", "form", "caption", "body", "html", "nav",
+	"main", "aside", "figure", "figcaption", "title", NULL
+};
+
+static const char *const skip_names[] = {
+	"script", "style", "head", "noscript", "template", "xml", "iframe",
+	"svg", "object", NULL
+};
+
+/* Read an attribute's integer value (1..MAX_SPAN) in the tag text. */
+static int
+span_attr(const char *s, size_t n, const char *name)
+{
+	size_t		k = strlen(name);
+
+	for (size_t i = 0; i + k < n; i++)
+	{
+		size_t		j;
+		long		v = 0;
+
+		if (lower(s[i]) != name[0] || !istarts(s + i, n - i, name) ||
+			(i > 0 && is_alpha(s[i - 1])))
+			continue;
+		j = i + k;
+		while (j < n && (s[j] == ' ' || s[j] == '\t' || s[j] == '\n' || s[j] == '\r'))
+			j++;
+		if (j >= n || s[j] != '=')
+			continue;
+		j++;
+		while (j < n && (s[j] == ' ' || s[j] == '"' || s[j] == '\''))
+			j++;
+		if (j >= n || s[j] < '0' || s[j] > '9')
+			return 1;
+		while (j < n && s[j] >= '0' && s[j] <= '9')
+		{
+			v = v * 10 + (s[j] - '0');
+			if (v > MAX_SPAN)
+				v = MAX_SPAN;
+			j++;
+		}
+		return v < 1 ? 1 : (int) v;
+	}
+	return 1;
+}
+
+/*
+ * The next markup construct at or after *pos; false at the end.  Text
+ * before it is buf[*pos .. t->b).  A '<' that starts no markup is text.
+ */
+static bool
+next_tag(const char *buf, size_t len, size_t pos, tag *t)
+{
+	for (size_t i = pos; i < len; i++)
+	{
+		size_t		j,
+					nb;
+		bool		close = false;
+		char		name[16];
+		size_t		nl = 0;
+		char		quote = 0;
+
+		if (buf[i] != '<' || i + 1 >= len)
+			continue;
+		memset(t, 0, sizeof(*t));
+		t->b = i;
+		t->rowspan = t->colspan = 1;
+		if (istarts(buf + i, len - i, "<!--"))
+		{
+			size_t		c = ifind(buf, len, i + 4, "-->");
+
+			t->kind = TK_SKIP;
+			t->e = c < len ? c + 3 : len;
+			return true;
+		}
+		if (buf[i + 1] == '!' || buf[i + 1] == '?')
+		{
+			const char *gt = memchr(buf + i, '>', len - i);
+
+			t->kind = TK_OTHER;
+			t->e = gt ? (size_t) (gt - buf) + 1 : len;
+			return true;
+		}
+		j = i + 1;
+		if (buf[j] == '/')
+		{
+			close = true;
+			j++;
+		}
+		if (j >= len || !is_alpha(buf[j]))
+			continue;			/* "<5", "< b": text */
+		nb = j;
+		while (j < len && (is_alpha(buf[j]) || (buf[j] >= '0' && buf[j] <= '9') ||
+						   buf[j] == ':' || buf[j] == '-'))
+		{
+			if (nl + 1 < sizeof(name))
+				name[nl++] = lower(buf[j]);
+			j++;
+		}
+		name[nl] = '\0';
+		(void) nb;
+		/* attributes up to '>' outside quotes */
+		while (j < len)
+		{
+			if (quote)
+			{
+				if (buf[j] == quote)
+					quote = 0;
+			}
+			else if (buf[j] == '"' || buf[j] == '\'')
+				quote = buf[j];
+			else if (buf[j] == '>')
+				break;
+			j++;
+		}
+		t->e = j < len ? j + 1 : len;
+		t->close = close;
+		t->kind = TK_OTHER;
+		if (strcmp(name, "table") == 0)
+			t->kind = TK_TABLE;
+		else if (strcmp(name, "tr") == 0)
+			t->kind = TK_TR;
+		else if (strcmp(name, "td") == 0 || strcmp(name, "th") == 0)
+		{
+			t->kind = TK_CELL;
+			if (!close)
+			{
+				t->rowspan = span_attr(buf + i, t->e - i, "rowspan");
+				t->colspan = span_attr(buf + i, t->e - i, "colspan");
+			}
+		}
+		else
+		{
+			for (int k = 0; block_names[k]; k++)
+				if (strcmp(name, block_names[k]) == 0)
+					t->kind = TK_BLOCK;
+			if (!close)
+				for (int k = 0; skip_names[k]; k++)
+					if (strcmp(name, skip_names[k]) == 0)
+					{
+						/* skip to the end of the element */
+						char		endtag[24];
+						size_t		c;
+
+						endtag[0] = '<';
+						endtag[1] = '/';
+						memcpy(endtag + 2, name, nl + 1);
+						c = ifind(buf, len, t->e, endtag);
+						if (c >= len && strcmp(name, "head") == 0)
+						{
+							/* no </head>: up to <body>, else keep the text */
+							c = ifind(buf, len, t->e, "<body");
+							if (c >= len)
+								break;
+							t->kind = TK_SKIP;
+							t->e = c;
+							break;
+						}
+						if (c < len)
+						{
+							const char *gt = memchr(buf + c, '>', len - c);
+
+							t->e = gt ? (size_t) (gt - buf) + 1 : len;
+						}
+						else
+							t->e = len;
+						t->kind = TK_SKIP;
+						break;
+					}
+		}
+		return true;
+	}
+	return false;
+}
+
+/* ------------------------------------------------------------- entities */
+
+static const struct
+{
+	const char *name;
+	uint32_t	cp;
+}			named[] = {
+	{"nbsp", ' '}, {"ensp", ' '}, {"emsp", ' '}, {"thinsp", ' '},
+	{"amp", '&'}, {"lt", '<'}, {"gt", '>'}, {"quot", '"'}, {"apos", '\''},
+	{"ldquo", 0x201C}, {"rdquo", 0x201D}, {"lsquo", 0x2018}, {"rsquo", 0x2019},
+	{"mdash", 0x2014}, {"ndash", 0x2013}, {"middot", 0xB7}, {"hellip", 0x2026},
+	{"times", 0xD7}, {"yen", 0xA5}, {"copy", 0xA9}, {"reg", 0xAE},
+	{"deg", 0xB0}, {"plusmn", 0xB1}, {"sect", 0xA7}, {"bull", 0x2022},
+	{"laquo", 0xAB}, {"raquo", 0xBB}, {"minus", 0x2212},
+	{NULL, 0}
+};
+
+/* Length of the entity at s[0..n) ('&' ... ';'), 0 if none; *cp = code point. */
+static size_t
+entity_at(const char *s, size_t n, uint32_t *cp)
+{
+	size_t		i = 1;
+
+	if (n < 3 || s[0] != '&')
+		return 0;
+	if (s[1] == '#')
+	{
+		uint32_t	v = 0;
+		bool		hex = false;
+		size_t		digits = 0;
+
+		i = 2;
+		if (i < n && (s[i] == 'x' || s[i] == 'X'))
+		{
+			hex = true;
+			i++;
+		}
+		for (; i < n && i < 12; i++)
+		{
+			char		c = s[i];
+			int			d;
+
+			if (c >= '0' && c <= '9')
+				d = c - '0';
+			else if (hex && lower(c) >= 'a' && lower(c) <= 'f')
+				d = lower(c) - 'a' + 10;
+			else
+				break;
+			v = v * (hex ? 16 : 10) + (uint32_t) d;
+			if (v > 0x10FFFF)
+				v = 0x110000;
+			digits++;
+		}
+		if (digits == 0 || i >= n || s[i] != ';')
+			return 0;
+		if (v == 0 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
+			v = 0xFFFD;
+		*cp = v;
+		return i + 1;
+	}
+	for (int k = 0; named[k].name; k++)
+	{
+		size_t		l = strlen(named[k].name);
+
+		if (n >= l + 2 && memcmp(s + 1, named[k].name, l) == 0 && s[l + 1] == ';')
+		{
+			*cp = named[k].cp;
+			return l + 2;
+		}
+	}
+	return 0;
+}
+
+/* Decode the entities of buf[b..e) into shadow (same offsets). */
+static void
+decode_text(const char *buf, size_t b, size_t e, char *shadow)
+{
+	for (size_t i = b; i < e; i++)
+	{
+		uint32_t	cp;
+		size_t		n;
+		size_t		w;
+
+		if (buf[i] != '&' || (n = entity_at(buf + i, e - i, &cp)) == 0)
+			continue;
+		memset(shadow + i, ' ', n);
+		if (cp == 0xA0 || cp == 0x3000 || (cp >= 0x2000 && cp <= 0x200B) ||
+			cp < 0x20 || cp == 0x7F)
+			w = 0;				/* blank */
+		else if (cp < 0x80)
+		{
+			shadow[i] = (char) cp;
+			w = 1;
+		}
+		else if (cp < 0x800)
+		{
+			shadow[i] = (char) (0xC0 | (cp >> 6));
+			shadow[i + 1] = (char) (0x80 | (cp & 0x3F));
+			w = 2;
+		}
+		else if (cp < 0x10000)
+		{
+			shadow[i] = (char) (0xE0 | (cp >> 12));
+			shadow[i + 1] = (char) (0x80 | ((cp >> 6) & 0x3F));
+			shadow[i + 2] = (char) (0x80 | (cp & 0x3F));
+			w = 3;
+		}
+		else
+		{
+			shadow[i] = (char) (0xF0 | (cp >> 18));
+			shadow[i + 1] = (char) (0x80 | ((cp >> 12) & 0x3F));
+			shadow[i + 2] = (char) (0x80 | ((cp >> 6) & 0x3F));
+			shadow[i + 3] = (char) (0x80 | (cp & 0x3F));
+			w = 4;
+		}
+		(void) w;
+		i += n - 1;
+	}
+}
+
+/* Blank markup bytes in the shadow, newlines kept. */
+static void
+blank(char *shadow, size_t b, size_t e)
+{
+	for (size_t i = b; i < e; i++)
+		if (shadow[i] != '\n')
+			shadow[i] = ' ';
+}
+
+/* ------------------------------------------------------------- producer */
+
+typedef struct hstate
+{
+	const char *buf;
+	size_t		len;
+	char	   *shadow;
+	gr_mem	   *mem;
+	gr_items   *out;
+	size_t		line_off;		/* forward cursor for line numbers */
+	uint32_t	line;
+} hstate;
+
+static uint32_t
+line_of(hstate *h, size_t off)
+{
+	if (off < h->line_off)
+	{
+		h->line_off = 0;
+		h->line = 1;
+	}
+	for (size_t i = h->line_off; i < off && i < h->len; i++)
+		if (h->buf[i] == '\n')
+			h->line++;
+	h->line_off = off;
+	return h->line;
+}
+
+static bool
+is_ws(char c)
+{
+	return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/*
+ * Trim [*b, *e) in the shadow; then make sure the end does not fall inside
+ * an entity of the original (a decoded "&amp;" reads "&    ").
+ */
+static void
+trim_span(hstate *h, size_t *b, size_t *e)
+{
+	while (*b < *e && is_ws(h->shadow[*b]))
+		(*b)++;
+	while (*e > *b && is_ws(h->shadow[*e - 1]))
+		(*e)--;
+	if (*e > *b)
+	{
+		size_t		lo = *e > *b + 12 ? *e - 12 : *b;
+
+		for (size_t p = *e; p-- > lo;)
+		{
+			uint32_t	cp;
+			size_t		n;
+
+			if (h->buf[p] != '&')
+				continue;
+			n = entity_at(h->buf + p, h->len - p, &cp);
+			if (n && p + n > *e)
+				*e = p + n;
+			break;
+		}
+	}
+}
+
+static bool
+push(hstate *h, gr_item_kind kind, gr_layout lay, size_t off, size_t len)
+{
+	return gr_items_push(h->mem, h->out, kind, lay, off, len, line_of(h, off));
+}
+
+/* Flush the prose block [from, to) as one PROSE item when not blank. */
+static bool
+flush_prose(hstate *h, size_t from, size_t to)
+{
+	size_t		b = from,
+				e = to;
+
+	if (to <= from)
+		return true;
+	trim_span(h, &b, &e);
+	/* blank also when only U+00A0 / U+3000 padding is left */
+	{
+		bool		blank_only = true;
+
+		for (size_t i = b; i < e && blank_only;)
+		{
+			uint32_t	c = gr_utf8_next(h->shadow, e, &i);
+
+			if (!gr_is_space(c))
+				blank_only = false;
+		}
+		if (blank_only)
+			return true;
+	}
+	return push(h, GR_ITEM_PROSE, GR_LAYOUT_PROSE, b, e - b);
+}
+
+gr_status
+gr_items_from_html(const char *buf, size_t len, const gr_options *opt,
+				   gr_mem *mem, gr_items *out, char *shadow, gr_error *err)
+{
+	bool	   *layout = NULL;	/* per table ordinal: contains a table */
+	size_t		ntables = 0,
+				lcap = 0;
+	size_t	   *stack = NULL;
+	size_t		depth = 0,
+				scap = 0;
+	size_t		pos = 0;
+	tag			t;
+	hstate		h;
+	size_t		next_poll = 1 << 16;
+	/* pass 2 state */
+	bool		in_data = false,
+				in_row = false,
+				in_cell = false;
+	size_t		cell_from = 0;
+	int			cell_rs = 1,
+				cell_cs = 1;
+	int			col = 0;
+	int			pending[MAX_COLS];
+	size_t		block_from = 0;
+	size_t		ordinal = 0;
+
+	memset(&h, 0, sizeof(h));
+	h.buf = buf;
+	h.len = len;
+	h.shadow = shadow;
+	h.mem = mem;
+	h.out = out;
+	h.line = 1;
+
+	/* pass 1: layout tables */
+	while (next_tag(buf, len, pos, &t))
+	{
+		pos = t.e;
+		if (pos >= next_poll)
+		{
+			next_poll = pos + (1 << 16);
+			if (opt && opt->stop && opt->stop(opt->stop_ctx))
+				goto cancelled;
+		}
+		if (t.kind != TK_TABLE)
+			continue;
+		if (!t.close)
+		{
+			if (!gr_grow(mem, (void **) &layout, &lcap, ntables + 1, sizeof(bool)) ||
+				!gr_grow(mem, (void **) &stack, &scap, depth + 1, sizeof(size_t)))
+				goto nomem;
+			layout[ntables] = false;
+			if (depth > 0)
+				layout[stack[depth - 1]] = true;
+			stack[depth++] = ntables++;
+		}
+		else if (depth > 0)
+			depth--;
+	}
+	gr_free(mem, stack);
+	stack = NULL;
+
+	/* pass 2: items and the comparison text */
+	pos = 0;
+	next_poll = 1 << 16;
+	memset(pending, 0, sizeof(pending));
+	for (;;)
+	{
+		bool		more = next_tag(buf, len, pos, &t);
+		size_t		tb = more ? t.b : len;
+
+		decode_text(buf, pos, tb, shadow);
+		if (!more)
+			break;
+		if (t.e >= next_poll)
+		{
+			next_poll = t.e + (1 << 16);
+			if (opt && opt->stop && opt->stop(opt->stop_ctx))
+				goto cancelled;
+		}
+		blank(shadow, t.b, t.e);
+		pos = t.e;
+
+		if (t.kind == TK_OTHER || t.kind == TK_SKIP)
+			continue;			/* inline markup: part of the text */
+
+		if (in_data)
+		{
+			bool		ends_cell = t.kind == TK_CELL || t.kind == TK_TR ||
+				t.kind == TK_TABLE;
+			bool		ends_row = t.kind == TK_TR ||
+				(t.kind == TK_TABLE && t.close);
+
+			if (t.kind == TK_BLOCK && !in_cell)
+			{
+				/* a caption or stray text between rows */
+				if (!flush_prose(&h, block_from, t.b))
+					goto nomem;
+				block_from = t.e;
+				continue;
+			}
+			if (!ends_cell)
+				continue;		/* <p>, <br> inside a cell */
+			if (in_cell)
+			{
+				size_t		b = cell_from,
+							e = t.b;
+
+				trim_span(&h, &b, &e);
+				if (e == b)
+					b = e = cell_from;	/* blank: empty span at its content */
+				if (!push(&h, GR_ITEM_CELL, GR_LAYOUT_HTML, b, e - b))
+					goto nomem;
+				for (int c = col; c < col + cell_cs && c < MAX_COLS; c++)
+					pending[c] = cell_rs - 1;
+				col += cell_cs;
+				if (col > MAX_COLS)
+					col = MAX_COLS;
+				in_cell = false;
+			}
+			else if (!flush_prose(&h, block_from, t.b))
+				goto nomem;
+			if (ends_row && in_row)
+			{
+				for (int c = col; c < MAX_COLS; c++)
+					if (pending[c] > 0)
+						pending[c]--;
+				if (!push(&h, GR_ITEM_ROW_END, GR_LAYOUT_HTML, t.b, 0))
+					goto nomem;
+				in_row = false;
+			}
+			if (t.kind == TK_TABLE && t.close)
+			{
+				in_data = false;
+				block_from = t.e;
+				continue;
+			}
+			if (t.kind == TK_TR && !t.close)
+			{
+				in_row = true;
+				col = 0;
+			}
+			if (t.kind == TK_CELL && !t.close)
+			{
+				if (!in_row)
+				{
+					in_row = true;
+					col = 0;
+				}
+				/* cells covered by rowspans from above: placeholders */
+				while (col < MAX_COLS && pending[col] > 0)
+				{
+					pending[col]--;
+					if (!push(&h, GR_ITEM_CELL, GR_LAYOUT_HTML, t.b, 0))
+						goto nomem;
+					col++;
+				}
+				in_cell = true;
+				cell_from = t.e;
+				cell_rs = t.rowspan;
+				cell_cs = t.colspan;
+			}
+			block_from = t.e;
+			continue;
+		}
+
+		/* outside data tables: every structural tag ends a prose block */
+		if (!flush_prose(&h, block_from, t.b))
+			goto nomem;
+		block_from = t.e;
+		if (t.kind == TK_TABLE && !t.close)
+		{
+			size_t		k = ordinal++;
+
+			if (k < ntables && !layout[k])
+			{
+				in_data = true;
+				in_row = false;
+				in_cell = false;
+				col = 0;
+				memset(pending, 0, sizeof(pending));
+			}
+		}
+	}
+	/* the end of the input closes whatever is open */
+	if (in_data)
+	{
+		if (in_cell)
+		{
+			size_t		b = cell_from,
+						e = len;
+
+			trim_span(&h, &b, &e);
+			if (e == b)
+				b = e = cell_from;
+			if (!push(&h, GR_ITEM_CELL, GR_LAYOUT_HTML, b, e - b))
+				goto nomem;
+		}
+		if (in_row && !push(&h, GR_ITEM_ROW_END, GR_LAYOUT_HTML, len, 0))
+			goto nomem;
+	}
+	else if (!flush_prose(&h, block_from, len))
+		goto nomem;
+	gr_free(mem, layout);
+	return GR_OK;
+
+nomem:
+	gr_free(mem, layout);
+	gr_free(mem, stack);
+	return gr_fail(err, GR_ERR_NOMEM, pos, "out of memory", NULL);
+cancelled:
+	gr_free(mem, layout);
+	gr_free(mem, stack);
+	return gr_fail(err, GR_ERR_CANCELLED, pos, "canceled", NULL);
+}
+
+bool
+gr_sniff_html(const char *buf, size_t len)
+{
+	size_t		i = 0;
+	size_t		lim = len < 4096 ? len : 4096;
+
+	/* BOM and white space, then markup */
+	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
+		i = 3;
+	while (i < len && is_ws(buf[i]))
+		i++;
+	if (i < len && buf[i] == '<' &&
+		(ifind(buf, lim, i, "<html") < lim || ifind(buf, lim, i, "<!doctype html") < lim ||
+		 ifind(buf, lim, i, "<body") < lim || ifind(buf, lim, i, "<head") < lim ||
+		 ifind(buf, lim, i, "<meta") < lim || ifind(buf, lim, i, "<table") < lim ||
+		 ifind(buf, lim, i, "<p") < lim || ifind(buf, lim, i, "<div") < lim))
+		return true;
+	/* a fragment: tables in markup anywhere */
+	return ifind(buf, len, 0, "<table") < len && ifind(buf, len, 0, "<td") < len &&
+		ifind(buf, len, 0, "</td>") < len;
+}
