@@ -513,10 +513,30 @@ template_dispositions(ReturnSetInfo *rsinfo, const gr_report *r, int format)
 	}
 }
 
+/* Does a cell of table tbl break the key down ("key.something")? */
+static bool
+has_breakdown(const gr_report *r, const char *tbl, const char *key)
+{
+	size_t		klen = strlen(key);
+
+	for (size_t i = 0; i < r->ncells; i++)
+	{
+		const gr_cell *c = &r->cells[i];
+
+		if (c->tbl && c->row_key && strcmp(c->tbl, tbl) == 0 &&
+			strncmp(c->row_key, key, klen) == 0 && c->row_key[klen] == '.' &&
+			strcmp(c->row_key + klen, ".pct") != 0)
+			return true;
+	}
+	return false;
+}
+
 /*
  * Dispositions of a pre-2019 or narrative report: applicant 'all', one row
  * per cell of table tbl whose key starts with one of the prefixes; the key
- * after the prefix is "group" or "group.reason".
+ * after the prefix is "group" or "group.reason".  Percentages are no counts,
+ * and a subtotal whose reasons are listed too ("denied" beside
+ * "denied.state_secret") would count twice, so both are left out.
  */
 static void
 legacy_dispositions(ReturnSetInfo *rsinfo, const gr_report *r, const char *tbl,
@@ -525,8 +545,14 @@ legacy_dispositions(ReturnSetInfo *rsinfo, const gr_report *r, const char *tbl,
 	for (size_t i = 0; i < r->ncells; i++)
 	{
 		const gr_cell *c = &r->cells[i];
+		size_t		klen;
 
 		if (c->tbl == NULL || c->row_key == NULL || strcmp(c->tbl, tbl) != 0)
+			continue;
+		klen = strlen(c->row_key);
+		if ((c->flags & GR_CELL_PERCENT) ||
+			(klen > 4 && strcmp(c->row_key + klen - 4, ".pct") == 0) ||
+			has_breakdown(r, tbl, c->row_key))
 			continue;
 		for (int p = 0; p < nprefixes; p++)
 		{
@@ -556,7 +582,7 @@ govreport_dispositions(PG_FUNCTION_ARGS)
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	gr_report	r;
 	static const char *const stats_prefixes[] = {"requests.answered."};
-	static const char *const narrative_prefixes[] = {"outcome.", "answered."};
+	static const char *const narrative_prefixes[] = {"requests.answered.", "outcome."};
 
 	InitMaterializedSRF(fcinfo, 0);
 	gr_pg_report_from_datum(rec, &r);
