@@ -13,9 +13,10 @@ CORE_SRCS   = $(sort $(wildcard src/core/*.c))
 PG_SRCS     = $(sort $(wildcard src/pg/*.c))
 OBJS        = $(CORE_SRCS:.c=.o) $(PG_SRCS:.c=.o)
 DATA        = $(sort $(wildcard sql/$(EXTENSION)--*.sql))
+SCRIPTS     = bin/govreport-load
 
 # pg_regress tests, in order; engineers append their own names here.
-REGRESS     = install parse srf errors checks triggers
+REGRESS     = install parse srf errors legacy checks triggers limits security analyst
 REGRESS_OPTS = --encoding=UTF8
 
 ICU_PKGS    = icu-uc icu-i18n
@@ -70,3 +71,21 @@ demo:
 
 .PHONY: unit deps test demo FORCE
 FORCE:
+
+# Benchmark (bench/run.sh: synthetic corpus, throwaway cluster, bench/RESULTS.md).
+bench:
+	bench/run.sh
+
+# libFuzzer target over src/core (only src/core on the include path); "make
+# fuzz" replays test/fuzz/regressions/ then fuzzes for FUZZ_SECONDS.
+FUZZ_CC      ?= clang
+FUZZ_SECONDS ?= 60
+test/fuzz/run: FORCE
+	$(FUZZ_CC) -g -O1 -fno-omit-frame-pointer -fsanitize=fuzzer,address,undefined \
+		-fno-sanitize-recover=all -std=gnu11 -Isrc/core $(ICU_CFLAGS) \
+		-o $@ test/fuzz/fuzz_parse.c $(CORE_SRCS) $(ICU_LIBS)
+
+fuzz: test/fuzz/run
+	FUZZ_SECONDS=$(FUZZ_SECONDS) test/fuzz/run.sh
+
+.PHONY: bench fuzz

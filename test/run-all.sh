@@ -118,6 +118,9 @@ if [ "$build_ok" -eq 1 ]; then
 	else
 		run_regress "pg_regress, parallel workers" "-c force_parallel_mode=regress"
 	fi
+	step "loader (test/t/loader.sh)"; if test/t/loader.sh; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+	step "dump/restore (test/t/dump_restore.sh)"; if test/t/dump_restore.sh; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+	step "concurrency (test/t/concurrency.sh)"; if test/t/concurrency.sh; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 fi
 
 finish
