@@ -16,7 +16,7 @@ DATA        = $(sort $(wildcard sql/$(EXTENSION)--*.sql))
 SCRIPTS     = bin/govreport-load
 
 # pg_regress tests, in order; engineers append their own names here.
-REGRESS     = install parse srf errors legacy checks triggers limits security analyst
+REGRESS     = install parse srf errors legacy layouts checks triggers limits security analyst
 REGRESS_OPTS = --encoding=UTF8
 
 ICU_PKGS    = icu-uc icu-i18n

@@ -53,6 +53,23 @@ ROWS 4;
 COMMENT ON FUNCTION @extschema@.govreport_parse_all(pg_catalog.text) IS
 'parse every annual report of a document, in document order, verbatim repeats once; no rows when it holds none';
 
+CREATE FUNCTION @extschema@.govreport_parse(doc pg_catalog.bytea)
+RETURNS @extschema@.govreport
+AS 'MODULE_PATHNAME', 'govreport_parse_bytes'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.govreport_parse(pg_catalog.bytea) IS
+'parse the raw bytes of a report file: the charset (UTF-8 with or without BOM, GB18030/GBK, Big5) is detected with ICU and named in warnings; printed and positions refer to the decoded text; 22021 with the byte offset for undecodable bytes';
+
+CREATE FUNCTION @extschema@.govreport_parse_all(doc pg_catalog.bytea)
+RETURNS SETOF @extschema@.govreport
+AS 'MODULE_PATHNAME', 'govreport_parse_all_bytes'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+ROWS 4;
+
+COMMENT ON FUNCTION @extschema@.govreport_parse_all(pg_catalog.bytea) IS
+'every report of the raw bytes of a file, as govreport_parse_all(text) after charset detection and conversion';
+
 -- ==== expanding ====
 
 CREATE FUNCTION @extschema@.govreport_cells(r @extschema@.govreport)

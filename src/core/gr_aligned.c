@@ -41,7 +41,8 @@ typedef struct afrag
 {
 	size_t		b,
 				e;				/* bytes */
-	uint32_t	col;			/* character column of b */
+	uint32_t	col;			/* character column of b (pdftotext: CJK = 1) */
+	uint32_t	dcol;			/* display column of b (CJK = 2) */
 	bool		numbered;		/* starts with outline numbering */
 	long		owner;			/* row index, -1: a cell of its own */
 } afrag;
@@ -233,6 +234,24 @@ column(const char *buf, size_t b, size_t p)
 	return c;
 }
 
+/* Display column advance of buf[b..p): East Asian wide characters
+ * (U+1100 and up, as 3/4-byte UTF-8 from E1 84 on) count 2. */
+static uint32_t
+dcolumn(const char *buf, size_t b, size_t p)
+{
+	uint32_t	c = 0;
+
+	for (size_t i = b; i < p; i++)
+	{
+		unsigned char u = (unsigned char) buf[i];
+
+		if ((u & 0xC0) == 0x80 || u == '\f')
+			continue;
+		c += (u >= 0xE1) ? 2 : 1;
+	}
+	return c;
+}
+
 /* "— 5 —", "- 5 -", "-5-", "第 5 页", "5", "5 / 12", "第5页 共12页" */
 static bool
 footer(const char *s, size_t n)
@@ -240,7 +259,10 @@ footer(const char *s, size_t n)
 	size_t		i = 0;
 	size_t		digits = 0,
 				other = 0;
+	int			groups = 0;
 	bool		page = false;
+	bool		slash = false;
+	bool		in_num = false;
 
 	while (i < n)
 	{
@@ -249,9 +271,19 @@ footer(const char *s, size_t n)
 		if (c >= '0' && c <= '9')
 		{
 			digits++;
+			if (!in_num)
+				groups++;
+			in_num = true;
+			i++;
+			continue;
+		}
+		in_num = false;
+		if (c == '/')
+		{
+			slash = true;
 			i++;
 		}
-		else if (c == ' ' || c == '-' || c == '/' || c == '\f')
+		else if (c == ' ' || c == '-' || c == '\f')
 			i++;
 		else if (n - i >= 3 && (memcmp(s + i, "—", 3) == 0 || memcmp(s + i, "–", 3) == 0 ||
 								memcmp(s + i, "－", 3) == 0 || memcmp(s + i, "　", 3) == 0))
@@ -268,8 +300,9 @@ footer(const char *s, size_t n)
 			break;
 		}
 	}
-	(void) page;
-	return other == 0 && digits > 0 && digits <= 4;
+	/* one page number, or "5 / 12", "第5页 共12页": never "0 0 2" */
+	return other == 0 && digits > 0 && digits <= 8 &&
+		(groups == 1 || (groups == 2 && (slash || page)));
 }
 
 typedef struct astate
@@ -298,6 +331,7 @@ add_frags(astate *a, size_t lb, size_t b, size_t e)
 	size_t		i = b;
 	size_t		cpos = b;		/* column counted up to here: linear */
 	uint32_t	col = column(a->buf, lb, b);
+	uint32_t	dcol = dcolumn(a->buf, lb, b);
 
 	while (i < e)
 	{
@@ -324,12 +358,14 @@ add_frags(astate *a, size_t lb, size_t b, size_t e)
 				fe = i;
 		}
 		col += column(a->buf, cpos, fb);
+		dcol += dcolumn(a->buf, cpos, fb);
 		cpos = fb;
 		if (!gr_grow(a->mem, (void **) &a->frags, &a->fcap, a->nfrags + 1, sizeof(afrag)))
 			return false;
 		a->frags[a->nfrags].b = fb;
 		a->frags[a->nfrags].e = fe;
 		a->frags[a->nfrags].col = col;
+		a->frags[a->nfrags].dcol = dcol;
 		a->frags[a->nfrags].numbered = numbered(a->buf + fb, fe - fb);
 		a->frags[a->nfrags].owner = -1;
 		a->nfrags++;
@@ -476,11 +512,17 @@ has(const char *s, size_t n, const char *needle)
 /* ---------------------------------------------------------- attachment */
 
 /*
- * Does label line li offer a fragment in column col with nothing to its
- * right?  Returns the fragment index or -1.
+ * Does label line li offer a fragment in the column of label fragment lab
+ * with nothing to its right?  Returns the fragment index or -1.
  */
+static bool
+near(uint32_t a, uint32_t b)
+{
+	return a + COL_TOL >= b && a <= b + COL_TOL;
+}
+
 static long
-column_frag(astate *a, size_t li, uint32_t col)
+column_frag(astate *a, size_t li, const afrag *lab)
 {
 	const aline *l = &a->lines[li];
 	const afrag *f;
@@ -490,7 +532,8 @@ column_frag(astate *a, size_t li, uint32_t col)
 	f = &a->frags[l->frag0 + l->nfrag - 1];
 	if (f->owner >= 0)
 		return -1;
-	if (f->col + COL_TOL < col || f->col > col + COL_TOL)
+	/* the same column counted either way pdftotext may have padded */
+	if (!near(f->col, lab->col) && !near(f->dcol, lab->dcol))
 		return -1;
 	return (long) (l->frag0 + l->nfrag - 1);
 }
@@ -515,7 +558,7 @@ attach_gap(astate *a, long r1, long r2, size_t from, size_t to)
 	/* lines above r2: up from r2 to the fragment its label starts with */
 	if (r2 >= 0 && a->rows[r2].label >= 0 && !a->frags[a->rows[r2].label].numbered)
 	{
-		uint32_t	col = a->frags[a->rows[r2].label].col;
+		const afrag *lab = &a->frags[a->rows[r2].label];
 		size_t		k = to;
 		bool		found = false;
 
@@ -528,7 +571,7 @@ attach_gap(astate *a, long r1, long r2, size_t from, size_t to)
 				k--;
 				continue;
 			}
-			f = column_frag(a, k - 1, col);
+			f = column_frag(a, k - 1, lab);
 			if (f < 0)
 				break;
 			k--;
@@ -543,7 +586,7 @@ attach_gap(astate *a, long r1, long r2, size_t from, size_t to)
 			split = k;
 			for (i = k; i < to; i++)
 			{
-				long		f = column_frag(a, i, col);
+				long		f = column_frag(a, i, lab);
 
 				if (f >= 0)
 				{
@@ -557,7 +600,7 @@ attach_gap(astate *a, long r1, long r2, size_t from, size_t to)
 	/* lines below r1: continuations (not numbered) */
 	if (r1 >= 0 && a->rows[r1].label >= 0)
 	{
-		uint32_t	col = a->frags[a->rows[r1].label].col;
+		const afrag *lab = &a->frags[a->rows[r1].label];
 		int			taken = 0;
 
 		for (i = from; i < split; i++)
@@ -566,7 +609,7 @@ attach_gap(astate *a, long r1, long r2, size_t from, size_t to)
 
 			if (a->lines[i].kind == L_SKIP || a->lines[i].kind == L_BLANK)
 				continue;
-			f = column_frag(a, i, col);
+			f = column_frag(a, i, lab);
 			if (f < 0 || a->frags[f].numbered || new_heading(a, f) || ++taken > BELOW_MAX)
 				break;
 			a->frags[f].owner = r1;
@@ -649,6 +692,7 @@ gr_items_from_aligned(const char *buf, size_t len, const gr_options *opt,
 	long		prev = -1;
 	size_t		prev_line = 0;
 	bool		page_start = false;
+	size_t		max_tok = 0;	/* most numbers of a row (table 4 aside) */
 
 	memset(&a, 0, sizeof(a));
 	a.buf = buf;
@@ -715,6 +759,64 @@ gr_items_from_aligned(const char *buf, size_t len, const gr_options *opt,
 		}
 		a.nrows++;
 	}
+	/* a number line without text: its label is the fragment just above or
+	 * below (the numbers sat between the label's lines) */
+	for (size_t r = 0; r < a.nrows; r++)
+	{
+		arow	   *row = &a.rows[r];
+		long		up = -1,
+					dn = -1,
+					pick;
+		size_t		lu = 0,
+					ld = 0;
+
+		if (row->label >= 0 || a.lines[row->line].ntok >= 10)
+			continue;
+		for (size_t k = row->line; k > 0; k--)
+		{
+			aline	   *l = &a.lines[k - 1];
+
+			if (l->kind == L_SKIP)
+				continue;
+			if (l->kind == L_LABEL && l->nfrag > 0 &&
+				a.frags[l->frag0 + l->nfrag - 1].owner < 0)
+			{
+				up = (long) (l->frag0 + l->nfrag - 1);
+				lu = k - 1;
+			}
+			break;
+		}
+		for (size_t k = row->line + 1; k < a.nlines; k++)
+		{
+			aline	   *l = &a.lines[k];
+
+			if (l->kind == L_SKIP)
+				continue;
+			if (l->kind == L_LABEL && l->nfrag > 0 &&
+				a.frags[l->frag0 + l->nfrag - 1].owner < 0)
+			{
+				dn = (long) (l->frag0 + l->nfrag - 1);
+				ld = k;
+			}
+			break;
+		}
+		/* the label starts with its numbering: prefer the numbered one */
+		if (up >= 0 && a.frags[up].numbered)
+			pick = up;
+		else if (dn >= 0 && a.frags[dn].numbered)
+			pick = dn;
+		else
+			pick = up >= 0 ? up : dn;
+		if (pick < 0)
+			continue;
+		row->label = pick;
+		a.frags[pick].owner = (long) r;
+		if (pick == up)
+			row->first = lu;
+		else
+			row->last = ld;
+		a.lines[pick == up ? lu : ld].table = true;
+	}
 
 	/* table zones and attachment, gap by gap */
 	for (size_t r = 0; r <= a.nrows; r++)
@@ -747,8 +849,9 @@ gr_items_from_aligned(const char *buf, size_t len, const gr_options *opt,
 						k++;
 				attach_gap(&a, prev, -1, from, lim);
 				for (size_t i = from; i < lim; i++)
-					if (a.lines[i].kind == L_LABEL && a.frags[a.lines[i].frag0].owner >= 0)
-						a.lines[i].table = true;
+					for (size_t k = 0; a.lines[i].kind == L_LABEL && k < a.lines[i].nfrag; k++)
+						if (a.frags[a.lines[i].frag0 + k].owner >= 0)
+							a.lines[i].table = true;
 			}
 			/* start of a table: header lines above its first row */
 			if (r < a.nrows)
@@ -790,6 +893,10 @@ gr_items_from_aligned(const char *buf, size_t len, const gr_options *opt,
 		}
 	}
 
+	for (size_t r = 0; r < a.nrows; r++)
+		if (a.lines[a.rows[r].line].ntok > max_tok && a.lines[a.rows[r].line].ntok < 10)
+			max_tok = a.lines[a.rows[r].line].ntok;
+
 	/* items in document order */
 	for (size_t i = 0; i < a.nlines; i++)
 	{
@@ -817,6 +924,13 @@ gr_items_from_aligned(const char *buf, size_t len, const gr_options *opt,
 
 			if (f->owner < 0)
 			{
+				/*
+				 * The header of table 3 wraps "商业企业" into "商业"/"企业";
+				 * "法人或其他组织" alone would then read as the local
+				 * 3-column variant although the rows carry 7 numbers.
+				 */
+				if (max_tok >= 7 && has(buf + f->b, f->e - f->b, "法人或其他组织"))
+					continue;
 				if (!gr_items_push(mem, out, GR_ITEM_CELL, GR_LAYOUT_ALIGNED,
 								   f->b, f->e - f->b, line_no(i)))
 					goto nomem;

@@ -224,3 +224,67 @@ gr_decode(const char *bytes, size_t len, gr_mem *mem, char **utf8,
 				   "The input is neither UTF-8 (invalid at byte offset %zu) nor GB18030 nor Big5 (undecodable at byte offset %zu).",
 				   utf8_bad, bad);
 }
+
+/* ------------------------------------------------------ parse raw bytes */
+
+static gr_status
+decode_checked(const char *bytes, size_t len, const gr_options *opt,
+			   gr_mem *mem, char **utf8, size_t *utf8len, const char **det,
+			   gr_error *err)
+{
+	if (opt && opt->max_bytes && len > opt->max_bytes)
+		return gr_fail(err, GR_ERR_TOO_LARGE, 0, "report text is too large",
+					   "The input has %zu bytes; the limit is %zu bytes.",
+					   len, opt->max_bytes);
+	return gr_decode(bytes, len, mem, utf8, utf8len, det, err);
+}
+
+static bool
+say_encoding(gr_mem *mem, gr_report *r, const char *det)
+{
+	size_t		cap = r->nwarnings;	/* gr_grow copies cap elements */
+
+	return gr_warn(mem, r, &cap, "encoding: %s (detected from the bytes)", det);
+}
+
+gr_status
+gr_parse_all_bytes(const char *bytes, size_t len, const gr_options *opt,
+				   gr_mem *mem, char **utf8, size_t *utf8len,
+				   gr_report **out, size_t *n, gr_error *err)
+{
+	const char *det;
+	gr_status	st;
+
+	*out = NULL;
+	*n = 0;
+	st = decode_checked(bytes, len, opt, mem, utf8, utf8len, &det, err);
+	if (st != GR_OK)
+		return st;
+	st = gr_parse_all(*utf8, *utf8len, opt, mem, out, n, err);
+	if (st != GR_OK)
+		return st;
+	for (size_t i = 0; i < *n; i++)
+		if (!say_encoding(mem, &(*out)[i], det))
+			return gr_fail(err, GR_ERR_NOMEM, 0, "out of memory", NULL);
+	return GR_OK;
+}
+
+gr_status
+gr_parse_bytes(const char *bytes, size_t len, const gr_options *opt,
+			   gr_mem *mem, char **utf8, size_t *utf8len, gr_report *out,
+			   gr_error *err)
+{
+	const char *det;
+	gr_status	st;
+
+	memset(out, 0, sizeof(*out));
+	st = decode_checked(bytes, len, opt, mem, utf8, utf8len, &det, err);
+	if (st != GR_OK)
+		return st;
+	st = gr_parse(*utf8, *utf8len, opt, mem, out, err);
+	if (st != GR_OK)
+		return st;
+	if (!say_encoding(mem, out, det))
+		return gr_fail(err, GR_ERR_NOMEM, 0, "out of memory", NULL);
+	return GR_OK;
+}

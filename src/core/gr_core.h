@@ -183,6 +183,22 @@ gr_status	gr_parse_all(const char *buf, size_t len, const gr_options *opt,
 gr_status	gr_decode(const char *bytes, size_t len, gr_mem *mem, char **utf8,
 					  size_t *utf8len, const char **detected, gr_error *err);
 
+/*
+ * Raw bytes in, reports out: opt->max_bytes is checked on the raw length,
+ * then gr_decode, then gr_parse_all / gr_parse on the UTF-8 text, and every
+ * report gets the warning "encoding: <detected> (detected from the bytes)".
+ * Cell offsets and printed spans refer to *utf8 (returned, from mem);
+ * character positions are the same in both.  Errors as gr_decode and
+ * gr_parse_all / gr_parse (err->offset of GR_ERR_ENCODING: raw bytes).
+ */
+gr_status	gr_parse_all_bytes(const char *bytes, size_t len,
+							   const gr_options *opt, gr_mem *mem,
+							   char **utf8, size_t *utf8len,
+							   gr_report **out, size_t *n, gr_error *err);
+gr_status	gr_parse_bytes(const char *bytes, size_t len, const gr_options *opt,
+						   gr_mem *mem, char **utf8, size_t *utf8len,
+						   gr_report *out, gr_error *err);
+
 /* First cell with these keys (col may be NULL), or NULL. */
 const gr_cell *gr_report_find(const gr_report *r, const char *tbl,
 							  const char *row, const char *col);

@@ -15,8 +15,9 @@
  * the run); the others are NULL (an empty cell) with a note saying how many
  * splits remained and what they were.  Searches are capped (GLUED_MAX_STEPS
  * steps per row, GLUED_MAX_CANDS candidates per row, GLUED_MAX_COMBOS
- * combinations per table); where a cap is hit the row/table is NULL and
- * the note says so.  Rows of other tables (table 2) keep their run as one
+ * combinations per table, GLUED_MAX_TOTAL steps and combinations per
+ * document, numbers of at most GLUED_MAX_PART characters); where a cap is
+ * hit the row/table is NULL (or split by R3 alone) and a note says so.  Rows of other tables (table 2) keep their run as one
  * cell when its section has one column; with several columns (counted on
  * the header "信息内容本年制发件数…") the run is split where only one
  * split into printed numbers exists ("002" = 0,0,2; "19-5" = 19,-5), and
@@ -38,6 +39,8 @@
 
 #define GLUED_MAX_RUN 160		/* characters of one run */
 #define GLUED_MAX_STEPS 400000	/* search steps per row */
+#define GLUED_MAX_TOTAL 20000000L	/* search steps and combinations per document */
+#define GLUED_MAX_PART 20		/* characters of one number (15 digits, commas) */
 #define GLUED_MAX_CANDS 64		/* splits kept per row */
 #define GLUED_MAX_COMBOS 200000 /* combinations of table-3 rows checked */
 #define T3_MAX_ROWS 40
@@ -218,6 +221,7 @@ typedef struct search
 	cand	   *out;
 	int			nout;
 	long		steps;
+	long	   *budget;			/* what is left for the whole document */
 	bool		capped;
 } search;
 
@@ -243,7 +247,7 @@ dfs(search *s, int pos, int k)
 {
 	if (s->capped)
 		return;
-	if (++s->steps > GLUED_MAX_STEPS)
+	if (++s->steps > GLUED_MAX_STEPS || --*s->budget < 0)
 	{
 		s->capped = true;
 		return;
@@ -261,7 +265,7 @@ dfs(search *s, int pos, int k)
 		return;
 	}
 	/* leave at least one character per remaining part */
-	for (int j = pos + 1; j <= s->r->n - (s->nparts - k - 1); j++)
+	for (int j = pos + 1; j <= s->r->n - (s->nparts - k - 1) && j <= pos + GLUED_MAX_PART; j++)
 	{
 		int64_t		v = part_value(s->r, pos, j);
 
@@ -290,7 +294,7 @@ dfs(search *s, int pos, int k)
 
 /* All splits of r into nparts satisfying the identities; -1: capped. */
 static int
-splits(const run *r, int nparts, cand *out)
+splits(const run *r, int nparts, cand *out, long *budget)
 {
 	search		s;
 
@@ -298,8 +302,11 @@ splits(const run *r, int nparts, cand *out)
 	s.r = r;
 	s.nparts = nparts;
 	s.out = out;
-	if (r->n < nparts)
+	s.budget = budget;
+	if (r->n < nparts || r->n > nparts * GLUED_MAX_PART)
 		return 0;
+	if (*budget <= 0)
+		return -1;
 	dfs(&s, 0, 0);
 	return s.capped ? -1 : s.nout;
 }
@@ -355,6 +362,7 @@ typedef struct t2search
 	cand	   *out;
 	int			nout;
 	long		steps;
+	long	   *budget;
 	bool		capped;
 } t2search;
 
@@ -364,7 +372,7 @@ t2_dfs(t2search *s, int pos, int k)
 {
 	if (s->capped)
 		return;
-	if (++s->steps > GLUED_MAX_STEPS)
+	if (++s->steps > GLUED_MAX_STEPS || --*s->budget < 0)
 	{
 		s->capped = true;
 		return;
@@ -381,7 +389,7 @@ t2_dfs(t2search *s, int pos, int k)
 		s->out[s->nout++] = s->cur;
 		return;
 	}
-	for (int j = pos + 1; j <= s->r->n - (s->nparts - k - 1); j++)
+	for (int j = pos + 1; j <= s->r->n - (s->nparts - k - 1) && j <= pos + GLUED_MAX_PART; j++)
 	{
 		if (k == s->nparts - 1 && j != s->r->n)
 			continue;
@@ -396,7 +404,7 @@ t2_dfs(t2search *s, int pos, int k)
 
 /* Splits of a table-2 run into nparts printed numbers; -1: capped. */
 static int
-t2_splits(const run *r, int nparts, const int *flags, cand *out)
+t2_splits(const run *r, int nparts, const int *flags, cand *out, long *budget)
 {
 	t2search	s;
 
@@ -405,8 +413,11 @@ t2_splits(const run *r, int nparts, const int *flags, cand *out)
 	s.nparts = nparts;
 	s.flags = flags;
 	s.out = out;
-	if (nparts < 1 || nparts > 8 || r->n < nparts)
+	s.budget = budget;
+	if (nparts < 1 || nparts > 8 || r->n < nparts || r->n > nparts * GLUED_MAX_PART)
 		return 0;
+	if (*budget <= 0)
+		return -1;
 	t2_dfs(&s, 0, 0);
 	return s.capped ? -1 : s.nout;
 }
@@ -649,18 +660,53 @@ emit_values(gstate *g, const run *r, const cand *cs, const bool *used, int ncand
 
 /* ------------------------------------------------------------- table 3 */
 
-typedef struct t3row
+/* A table-3 row while its block is solved (work space, reused). */
+typedef struct t3work
 {
 	size_t		line;
 	run			r;
 	cand	   *c;
 	int			nc;				/* -1: capped */
 	bool	   *used;
+} t3work;
+
+/* A solved table-3 row: per column the digits' span, or NULL at vb. */
+typedef struct t3row
+{
+	size_t		line;
+	bool		ok[NCOL];
+	size_t		vb[NCOL];
+	size_t		ve[NCOL];
 } t3row;
+
+/* Decide the cells of a solved row (see emit_values). */
+static void
+resolve_row(const t3work *w, t3row *out, size_t at)
+{
+	out->line = w->line;
+	for (int k = 0; k < NCOL; k++)
+	{
+		int			first = -1;
+		bool		agree = true;
+
+		for (int c = 0; c < w->nc; c++)
+		{
+			if (!w->used[c])
+				continue;
+			if (first < 0)
+				first = c;
+			else if (w->c[c].v[k] != w->c[first].v[k])
+				agree = false;
+		}
+		out->ok[k] = first >= 0 && agree;
+		out->vb[k] = first >= 0 ? w->r.off[w->c[first].start[k]] : at;
+		out->ve[k] = out->ok[k] ? w->r.off[w->c[first].end[k]] : out->vb[k];
+	}
+}
 
 /* Check R1 and R2 for one choice of candidates. */
 static bool
-combo_ok(t3row *rows, int n, const int *pick)
+combo_ok(t3work *rows, int n, const int *pick)
 {
 	for (int col = 0; col < NCOL; col++)
 	{
@@ -682,11 +728,12 @@ combo_ok(t3row *rows, int n, const int *pick)
 }
 
 static gr_status
-solve_t3(gstate *g, t3row *rows, int n, const gline *lines, gr_error *err)
+solve_t3(gstate *g, t3work *rows, int n, const gline *lines, bool complete,
+		 long *budget, gr_error *err)
 {
 	int			pick[T3_MAX_ROWS];
 	long		combos = 1;
-	bool		feasible = n >= 5;
+	bool		feasible = complete && n >= 5;
 	long		nconsistent = 0;
 	char		a[200],
 				b2[200];
@@ -698,8 +745,9 @@ solve_t3(gstate *g, t3row *rows, int n, const gline *lines, gr_error *err)
 		else if (combos <= GLUED_MAX_COMBOS)
 			combos *= rows[i].nc;
 	}
-	if (feasible && combos <= GLUED_MAX_COMBOS)
+	if (feasible && combos <= GLUED_MAX_COMBOS && combos * n <= *budget)
 	{
+		*budget -= combos * n;
 		memset(pick, 0, sizeof(pick));
 		for (;;)
 		{
@@ -727,11 +775,11 @@ solve_t3(gstate *g, t3row *rows, int n, const gline *lines, gr_error *err)
 		for (int i = 0; i < n; i++)
 			for (int c = 0; c < rows[i].nc; c++)
 				rows[i].used[c] = true;
-		if (feasible && combos > GLUED_MAX_COMBOS)
+		if (feasible && (combos > GLUED_MAX_COMBOS || combos * n > *budget))
 		{
 			if (!note(g, lines[rows[0].line].b,
-					  "glued digits: table 3 has more than %d combinations of row splits; the column identities R1/R2 were not searched, rows are split by R3 alone",
-					  GLUED_MAX_COMBOS))
+					  "glued digits: table 3 has too many combinations of row splits to search (cap %d per table, %ld steps per document); the column identities R1/R2 were not used, rows are split by R3 alone",
+					  GLUED_MAX_COMBOS, GLUED_MAX_TOTAL))
 				goto nomem;
 		}
 		else if (feasible)
@@ -751,7 +799,7 @@ solve_t3(gstate *g, t3row *rows, int n, const gline *lines, gr_error *err)
 	/* notes per row */
 	for (int i = 0; i < n; i++)
 	{
-		t3row	   *t = &rows[i];
+		t3work	   *t = &rows[i];
 		const gline *l = &lines[t->line];
 		int			nused = 0,
 					f1 = -1,
@@ -807,9 +855,10 @@ gr_items_from_glued(const char *buf, size_t len, const gr_options *opt,
 				lcap = 0;
 	gstate		g;
 	t3row	   *rows = NULL;
+	size_t		rcap = 0;
 	int			nrows = 0;
-	long		t3_first = -1,
-				t3_last = -1;
+	t3work	   *work = NULL;
+	long		budget = GLUED_MAX_TOTAL;
 	gr_status	st = GR_OK;
 	size_t		ls = 0;
 	cand	   *cbuf = NULL;
@@ -849,52 +898,72 @@ gr_items_from_glued(const char *buf, size_t len, const gr_options *opt,
 		}
 	}
 
-	/* table 3: from the 本年新收 row to the 结转下年度 row */
-	for (size_t i = 0; i < nlines; i++)
+	/* table 3 blocks: from a 本年新收 row to the 结转下年度 row */
+	work = gr_alloc_array(mem, T3_MAX_ROWS, sizeof(t3work));
+	if (!work)
+		goto nomem;
+	for (int k = 0; k < T3_MAX_ROWS; k++)
 	{
-		gline	   *l = &lines[i];
-
-		if (l->rb >= l->e)
-			continue;
-		if (t3_first < 0 && has(buf + l->lb, l->le - l->lb, "本年新收政府信息公开申请数量"))
-			t3_first = (long) i;
-		else if (t3_first >= 0 && has(buf + l->lb, l->le - l->lb, "结转下年度继续办理"))
-		{
-			t3_last = (long) i;
-			break;
-		}
-	}
-	if (t3_first >= 0 && t3_last > t3_first)
-	{
-		rows = gr_alloc_array(mem, T3_MAX_ROWS, sizeof(t3row));
-		if (!rows)
+		work[k].c = gr_alloc_array(mem, GLUED_MAX_CANDS, sizeof(cand));
+		work[k].used = gr_alloc_array(mem, GLUED_MAX_CANDS, sizeof(bool));
+		if (!work[k].c || !work[k].used)
 			goto nomem;
-		for (long i = t3_first; i <= t3_last && nrows < T3_MAX_ROWS; i++)
-		{
-			gline	   *l = &lines[i];
-			t3row	   *t = &rows[nrows];
+	}
+	{
+		int			nw = 0;
+		bool		in_block = false;
+		size_t		block_start = 0;
 
-			if (l->rb >= l->e || !line_has_han(buf, l->lb, l->le))
-				continue;
-			t->line = (size_t) i;
-			t->c = gr_alloc_array(mem, GLUED_MAX_CANDS, sizeof(cand));
-			t->used = gr_alloc_array(mem, GLUED_MAX_CANDS, sizeof(bool));
-			if (!t->c || !t->used)
+		for (size_t i = 0; i <= nlines; i++)
+		{
+			gline	   *l = i < nlines ? &lines[i] : NULL;
+			bool		row = l && l->rb < l->e && line_has_han(buf, l->lb, l->le);
+			bool		first = row && has(buf + l->lb, l->le - l->lb, "本年新收政府信息公开申请数量");
+			bool		last = row && in_block && has(buf + l->lb, l->le - l->lb, "结转下年度继续办理");
+			bool		close = in_block && (l == NULL || first || i - block_start > 120);
+
+			if (close || last)
 			{
-				nrows++;
-				goto nomem;
+				/* solve the block: R1/R2 only when it ended at 结转下年度 */
+				if (last && nw < T3_MAX_ROWS)
+				{
+					t3work	   *w = &work[nw++];
+
+					w->line = i;
+					memset(w->used, 0, GLUED_MAX_CANDS * sizeof(bool));
+					w->nc = load_run(buf, l->rb, l->e, &w->r) ? splits(&w->r, NCOL, w->c, &budget) : -1;
+				}
+				st = solve_t3(&g, work, nw, lines, last, &budget, err);
+				if (st != GR_OK)
+					goto done;
+				if (!gr_grow(mem, (void **) &rows, &rcap, (size_t) nrows + (size_t) nw, sizeof(t3row)))
+					goto nomem;
+				for (int k = 0; k < nw; k++)
+					resolve_row(&work[k], &rows[nrows++], lines[work[k].line].rb);
+				nw = 0;
+				in_block = false;
+				if (last)
+					continue;
+				if (opt && opt->stop && opt->stop(opt->stop_ctx))
+				{
+					st = gr_fail(err, GR_ERR_CANCELLED, l ? l->b : len, "canceled", NULL);
+					goto done;
+				}
 			}
-			t->nc = load_run(buf, l->rb, l->e, &t->r) ? splits(&t->r, NCOL, t->c) : -1;
-			nrows++;
-			if (opt && opt->stop && opt->stop(opt->stop_ctx))
+			if (first)
 			{
-				st = gr_fail(err, GR_ERR_CANCELLED, l->b, "canceled", NULL);
-				goto done;
+				in_block = true;
+				block_start = i;
+			}
+			if (in_block && row && nw < T3_MAX_ROWS)
+			{
+				t3work	   *w = &work[nw++];
+
+				w->line = i;
+				memset(w->used, 0, GLUED_MAX_CANDS * sizeof(bool));
+				w->nc = load_run(buf, l->rb, l->e, &w->r) ? splits(&w->r, NCOL, w->c, &budget) : -1;
 			}
 		}
-		st = solve_t3(&g, rows, nrows, lines, err);
-		if (st != GR_OK)
-			goto done;
 	}
 
 	/* items, line by line */
@@ -917,20 +986,13 @@ gr_items_from_glued(const char *buf, size_t len, const gr_options *opt,
 			if (ri < nrows && rows[ri].line == i)
 			{
 				t3row	   *t = &rows[ri++];
-				int			nnull;
 
 				t2_cols = 0;
 				if (!push_labels(&g, l->lb, l->le, line))
 					goto nomem;
-				if (t->nc > 0)
-				{
-					if (!emit_values(&g, &t->r, t->c, t->used, t->nc, NCOL, line, l->rb, &nnull, false))
+				for (int k = 0; k < NCOL; k++)
+					if (!push(&g, GR_ITEM_CELL, t->vb[k], t->ok[k] ? t->ve[k] - t->vb[k] : 0, line))
 						goto nomem;
-				}
-				else
-					for (int k = 0; k < NCOL; k++)
-						if (!push(&g, GR_ITEM_CELL, l->rb, 0, line))
-							goto nomem;
 				if (!push(&g, GR_ITEM_ROW_END, l->e, 0, line))
 					goto nomem;
 				continue;
@@ -979,7 +1041,7 @@ gr_items_from_glued(const char *buf, size_t len, const gr_options *opt,
 			{
 				/* table 4's data row: 15 numbers, R6-R8 */
 				run			r;
-				int			nc = load_run(buf, l->rb, l->e, &r) ? splits(&r, 15, cbuf) : -1;
+				int			nc = load_run(buf, l->rb, l->e, &r) ? splits(&r, 15, cbuf, &budget) : -1;
 				bool		used[GLUED_MAX_CANDS];
 				int			nnull = 0;
 				char		a[400],
@@ -1031,7 +1093,7 @@ gr_items_from_glued(const char *buf, size_t len, const gr_options *opt,
 				/* a table-2 row of several columns: split where only one
 				 * way exists, keep what all ways agree on */
 				run			r;
-				int			nc = load_run(buf, l->rb, l->e, &r) ? t2_splits(&r, t2_cols, t2_flags, cbuf) : -1;
+				int			nc = load_run(buf, l->rb, l->e, &r) ? t2_splits(&r, t2_cols, t2_flags, cbuf, &budget) : -1;
 				bool		used[GLUED_MAX_CANDS];
 				int			nnull = 0;
 
@@ -1063,11 +1125,13 @@ gr_items_from_glued(const char *buf, size_t len, const gr_options *opt,
 nomem:
 	st = gr_fail(err, GR_ERR_NOMEM, ls, "out of memory", NULL);
 done:
-	for (int i = 0; i < nrows; i++)
-	{
-		gr_free(mem, rows[i].c);
-		gr_free(mem, rows[i].used);
-	}
+	if (work)
+		for (int i = 0; i < T3_MAX_ROWS; i++)
+		{
+			gr_free(mem, work[i].c);
+			gr_free(mem, work[i].used);
+		}
+	gr_free(mem, work);
 	gr_free(mem, rows);
 	gr_free(mem, lines);
 	gr_free(mem, cbuf);

@@ -133,8 +133,7 @@ next_tag(const char *buf, size_t len, size_t pos, tag *t)
 {
 	for (size_t i = pos; i < len; i++)
 	{
-		size_t		j,
-					nb;
+		size_t		j;
 		bool		close = false;
 		char		name[16];
 		size_t		nl = 0;
@@ -169,7 +168,6 @@ next_tag(const char *buf, size_t len, size_t pos, tag *t)
 		}
 		if (j >= len || !is_alpha(buf[j]))
 			continue;			/* "<5", "< b": text */
-		nb = j;
 		while (j < len && (is_alpha(buf[j]) || (buf[j] >= '0' && buf[j] <= '9') ||
 						   buf[j] == ':' || buf[j] == '-'))
 		{
@@ -178,7 +176,6 @@ next_tag(const char *buf, size_t len, size_t pos, tag *t)
 			j++;
 		}
 		name[nl] = '\0';
-		(void) nb;
 		/* attributes up to '>' outside quotes */
 		while (j < len)
 		{
@@ -334,31 +331,25 @@ decode_text(const char *buf, size_t b, size_t e, char *shadow)
 	{
 		uint32_t	cp;
 		size_t		n;
-		size_t		w;
 
 		if (buf[i] != '&' || (n = entity_at(buf + i, e - i, &cp)) == 0)
 			continue;
 		memset(shadow + i, ' ', n);
 		if (cp == 0xA0 || cp == 0x3000 || (cp >= 0x2000 && cp <= 0x200B) ||
 			cp < 0x20 || cp == 0x7F)
-			w = 0;				/* blank */
+			;					/* blank */
 		else if (cp < 0x80)
-		{
 			shadow[i] = (char) cp;
-			w = 1;
-		}
 		else if (cp < 0x800)
 		{
 			shadow[i] = (char) (0xC0 | (cp >> 6));
 			shadow[i + 1] = (char) (0x80 | (cp & 0x3F));
-			w = 2;
 		}
 		else if (cp < 0x10000)
 		{
 			shadow[i] = (char) (0xE0 | (cp >> 12));
 			shadow[i + 1] = (char) (0x80 | ((cp >> 6) & 0x3F));
 			shadow[i + 2] = (char) (0x80 | (cp & 0x3F));
-			w = 3;
 		}
 		else
 		{
@@ -366,9 +357,7 @@ decode_text(const char *buf, size_t b, size_t e, char *shadow)
 			shadow[i + 1] = (char) (0x80 | ((cp >> 12) & 0x3F));
 			shadow[i + 2] = (char) (0x80 | ((cp >> 6) & 0x3F));
 			shadow[i + 3] = (char) (0x80 | (cp & 0x3F));
-			w = 4;
 		}
-		(void) w;
 		i += n - 1;
 	}
 }
@@ -446,9 +435,68 @@ trim_span(hstate *h, size_t *b, size_t *e)
 	}
 }
 
+/*
+ * Compact the comparison text of an item span: the text without its markup
+ * moves to the start of the span, spaces fill the rest.  Word splits runs
+ * anywhere ("<span>1</span><span>,234</span>", "2021</span><span>年"): the
+ * readers must see "1,234" and "2021年", not "1      ,234".  Spans of items
+ * never overlap, so this touches no other item's text.
+ */
+static void
+compact(hstate *h, size_t b, size_t e)
+{
+	size_t		w = b;
+	size_t		i = b;
+	tag			t;
+
+	while (i < e)
+	{
+		size_t		tb;
+
+		if (h->buf[i] == '<' && i + 1 < e &&
+			(is_alpha(h->buf[i + 1]) || h->buf[i + 1] == '/' ||
+			 h->buf[i + 1] == '!' || h->buf[i + 1] == '?') &&
+			next_tag(h->buf, e, i, &t) && t.b == i)
+		{
+			i = t.e;
+			continue;
+		}
+		tb = i + 1;
+		if (h->buf[i] == '&')
+		{
+			uint32_t	cp;
+			size_t		n = entity_at(h->buf + i, e - i, &cp);
+
+			if (n > 0)
+			{
+				/* decoded bytes sit at the entity's start, padded */
+				size_t		d = i;
+
+				while (d < i + n && h->shadow[d] != ' ')
+					d++;
+				if (d == i && cp == ' ')
+					d = i + 1;	/* &nbsp;: keep one space */
+				memmove(h->shadow + w, h->shadow + i, d - i);
+				if (d == i + 1 && cp == ' ')
+					h->shadow[w] = ' ';
+				w += d - i;
+				i += n;
+				continue;
+			}
+		}
+		h->shadow[w++] = h->shadow[i];
+		i = tb;
+	}
+	for (size_t k = w; k < e; k++)
+		if (h->shadow[k] != '\n')
+			h->shadow[k] = ' ';
+}
+
 static bool
 push(hstate *h, gr_item_kind kind, gr_layout lay, size_t off, size_t len)
 {
+	if (kind != GR_ITEM_ROW_END && len > 0)
+		compact(h, off, off + len);
 	return gr_items_push(h->mem, h->out, kind, lay, off, len, line_of(h, off));
 }
 

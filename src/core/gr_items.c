@@ -388,10 +388,18 @@ gr_agency_as_printed(gr_mem *mem, const char *buf, const char *text,
 
 		if (text[i] != r->agency[0] || memcmp(text + i, r->agency, n) != 0)
 			continue;
-		/* markup in the original (HTML): keep the comparison text's form */
-		if (memchr(buf + i, '<', n) || memchr(buf + i, '&', n) ||
-			memcmp(buf + i, text + i, n) == 0)
+		if (memcmp(buf + i, text + i, n) == 0)
 			return true;
+		/* only a character-for-character substitution (transliteration)
+		 * maps back; HTML text was moved (markup removed): keep it */
+		for (size_t k = 0; k < n; k++)
+		{
+			unsigned char x = (unsigned char) buf[i + k],
+						y = (unsigned char) text[i + k];
+
+			if ((x < 0x80 || y < 0x80) ? x != y : ((x & 0xC0) == 0x80) != ((y & 0xC0) == 0x80))
+				return true;
+		}
 		orig = gr_strndup(mem, buf + i, n);
 		if (!orig)
 			return false;

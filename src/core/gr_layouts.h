@@ -17,6 +17,10 @@
  *     at the entity's first byte, padded with spaces (never longer: every
  *     entity is at least as long as its UTF-8 form); &nbsp; &ensp; &emsp;
  *     &#160; &#12288; decode to spaces so blank cells stay blank,
+ *   - inside the span of each HTML item, the text without its markup is
+ *     moved to the start of the span (spaces after it), so that runs Word
+ *     split ("<span>1</span><span>,234</span>") read "1,234"; item spans
+ *     never overlap, so no other item's text moves,
  *   - traditional characters of label and prose spans are replaced by
  *     their simplified forms (ICU "Traditional-Simplified") where the
  *     simplified span has the same byte length (always so for the CJK
@@ -24,9 +28,11 @@
  *   - bytes between U+0001 and U+0002 are skipped by gr_label_key(): the
  *     aligned producer uses them to hide the numbers and the foreign
  *     fragments that lie inside a label wrapped over several lines.
- * Byte offsets are therefore the same in both texts; the table, metadata
- * and segmenting readers get the shadow, character positions and printed
- * text come from the original.
+ * Item spans (off, len) are therefore the same in both texts; the table,
+ * metadata and segmenting readers get the shadow, character positions and
+ * printed text come from the original.  Cost: one copy of the input, made
+ * only for HTML, aligned and traditional text (TAB/pipe/markdown/glued use
+ * the input itself).
  */
 #ifndef GR_LAYOUTS_H
 #define GR_LAYOUTS_H

@@ -590,6 +590,51 @@ gr_has_traditional(const char *buf, size_t len)
 /* Longest piece transliterated at once (cut on a character boundary). */
 #define GR_TRANS_PIECE 256
 
+/* Character by character: each ideograph replaced where its simplified
+ * form has the same UTF-8 length. */
+static gr_status
+simplify_chars(UTransliterator *t, char *s, size_t len, bool *changed,
+			   gr_error *err)
+{
+	for (size_t i = 0; i < len;)
+	{
+		size_t		at = i;
+		uint32_t	c = gr_utf8_next(s, len, &i);
+		UChar		u[8];
+		int32_t		ulen = 0,
+					limit,
+					blen = 0;
+		char		back[16];
+		UErrorCode	status = U_ZERO_ERROR;
+
+		if (!gr_is_han(c))
+			continue;
+		if (c >= 0x10000)
+		{
+			u[ulen++] = (UChar) (0xD7C0 + (c >> 10));
+			u[ulen++] = (UChar) (0xDC00 | (c & 0x3FF));
+		}
+		else
+			u[ulen++] = (UChar) c;
+		limit = ulen;
+		utrans_transUChars(t, u, &ulen, 8, 0, &limit, &status);
+		if (status == U_BUFFER_OVERFLOW_ERROR)
+			continue;
+		if (U_FAILURE(status))
+			return gr_fail(err, GR_ERR_ICU, at, "could not convert traditional characters",
+						   "ICU error: %s.", u_errorName(status));
+		u_strToUTF8(back, (int32_t) sizeof(back), &blen, u, ulen, &status);
+		if (U_FAILURE(status) || status == U_STRING_NOT_TERMINATED_WARNING)
+			continue;
+		if ((size_t) blen == i - at && memcmp(s + at, back, (size_t) blen) != 0)
+		{
+			memcpy(s + at, back, (size_t) blen);
+			*changed = true;
+		}
+	}
+	return GR_OK;
+}
+
 static gr_status
 simplify_span(UTransliterator *t, char *s, size_t len, bool *changed,
 			  gr_error *err)
@@ -642,10 +687,21 @@ simplify_span(UTransliterator *t, char *s, size_t len, bool *changed,
 						   "ICU error: %s.", u_errorName(status));
 		}
 		/* same byte length only: offsets must not move */
-		if ((size_t) blen == i - start && memcmp(s + start, back, (size_t) blen) != 0)
+		if ((size_t) blen == i - start)
 		{
-			memcpy(s + start, back, (size_t) blen);
-			*changed = true;
+			if (memcmp(s + start, back, (size_t) blen) != 0)
+			{
+				memcpy(s + start, back, (size_t) blen);
+				*changed = true;
+			}
+		}
+		else
+		{
+			/* some character changed length: one character at a time */
+			gr_status	st = simplify_chars(t, s + start, i - start, changed, err);
+
+			if (st != GR_OK)
+				return st;
 		}
 	}
 	return GR_OK;

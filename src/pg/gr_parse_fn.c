@@ -4,9 +4,11 @@
  */
 #include "postgres.h"
 
+#include "access/detoast.h"
 #include "access/htup_details.h"
 #include "catalog/pg_type.h"
 #include "funcapi.h"
+#include "mb/pg_wchar.h"
 #include "miscadmin.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
@@ -393,6 +395,144 @@ govreport_parse_all(PG_FUNCTION_ARGS)
 
 	gr_pg_input_text(PG_GETARG_DATUM(0), &in);
 	n = gr_pg_parse_all(&in, &reports);
+
+	values = palloc(sizeof(Datum) * rsinfo->setDesc->natts);
+	nulls = palloc(sizeof(bool) * rsinfo->setDesc->natts);
+	rowctx = AllocSetContextCreate(CurrentMemoryContext,
+								   "govreport_parse_all row",
+								   ALLOCSET_DEFAULT_SIZES);
+	for (size_t i = 0; i < n; i++)
+	{
+		CHECK_FOR_INTERRUPTS();
+		oldctx = MemoryContextSwitchTo(rowctx);
+		gr_pg_report_values(&reports[i], &in, rsinfo->setDesc, values, nulls);
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+		MemoryContextSwitchTo(oldctx);
+		MemoryContextReset(rowctx);
+	}
+	MemoryContextDelete(rowctx);
+	return (Datum) 0;
+}
+
+/*
+ * Raw file bytes: the size is checked on the stored value before it is
+ * detoasted, the database must have a known encoding, and the core detects
+ * the charset (UTF-8 with or without BOM, GB18030/GBK, Big5) and converts
+ * it.  in describes the decoded UTF-8 text, which printed and positions
+ * refer to.
+ */
+static const char *
+bytea_input(Datum d, size_t *len)
+{
+	bytea	   *b;
+
+	gr_pg_check_size(toast_raw_datum_size(d) - VARHDRSZ);
+	if (GetDatabaseEncoding() == PG_SQL_ASCII)
+		gr_pg_raise_sql_ascii();
+	b = DatumGetByteaPP(d);
+	*len = VARSIZE_ANY_EXHDR(b);
+	return VARDATA_ANY(b);
+}
+
+static void
+set_decoded(GrInput *in, const char *utf8, size_t ulen)
+{
+	in->buf = utf8 ? utf8 : "";
+	in->len = utf8 ? ulen : 0;
+	in->orig = NULL;
+	in->origlen = 0;
+}
+
+PG_FUNCTION_INFO_V1(govreport_parse_bytes);
+
+/*
+ * govreport_parse(doc bytea) RETURNS govreport
+ */
+Datum
+govreport_parse_bytes(PG_FUNCTION_ARGS)
+{
+	TupleDesc	tupdesc;
+	const char *raw;
+	size_t		rawlen;
+	gr_mem		mem;
+	gr_options	opt;
+	gr_error	err;
+	gr_status	st;
+	gr_report	r;
+	char	   *utf8 = NULL;
+	size_t		ulen = 0;
+	GrInput		in;
+
+	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("function returning record called in context that cannot accept type record")));
+	tupdesc = BlessTupleDesc(tupdesc);
+	raw = bytea_input(PG_GETARG_DATUM(0), &rawlen);
+
+	gr_pg_mem_init(&mem);
+	gr_pg_options_init(&opt);
+	for (int attempt = 0;; attempt++)
+	{
+		memset(&err, 0, sizeof(err));
+		memset(&r, 0, sizeof(r));
+		utf8 = NULL;
+		st = gr_parse_bytes(raw, rawlen, &opt, &mem, &utf8, &ulen, &r, &err);
+		if (st != GR_ERR_CANCELLED || attempt >= GR_CANCEL_RETRIES)
+			break;
+		CHECK_FOR_INTERRUPTS();
+	}
+	set_decoded(&in, utf8, ulen);
+	if (st != GR_OK)
+		gr_pg_raise(st, &err, &in);
+	PG_RETURN_DATUM(gr_pg_report_datum(&r, &in, tupdesc));
+}
+
+PG_FUNCTION_INFO_V1(govreport_parse_all_bytes);
+
+/*
+ * govreport_parse_all(doc bytea) RETURNS SETOF govreport
+ */
+Datum
+govreport_parse_all_bytes(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	const char *raw;
+	size_t		rawlen;
+	gr_mem		mem;
+	gr_options	opt;
+	gr_error	err;
+	gr_status	st;
+	gr_report  *reports = NULL;
+	size_t		n = 0;
+	char	   *utf8 = NULL;
+	size_t		ulen = 0;
+	GrInput		in;
+	Datum	   *values;
+	bool	   *nulls;
+	MemoryContext rowctx;
+	MemoryContext oldctx;
+
+	InitMaterializedSRF(fcinfo, 0);
+	raw = bytea_input(PG_GETARG_DATUM(0), &rawlen);
+
+	gr_pg_mem_init(&mem);
+	gr_pg_options_init(&opt);
+	for (int attempt = 0;; attempt++)
+	{
+		memset(&err, 0, sizeof(err));
+		utf8 = NULL;
+		reports = NULL;
+		n = 0;
+		st = gr_parse_all_bytes(raw, rawlen, &opt, &mem, &utf8, &ulen,
+								&reports, &n, &err);
+		if (st != GR_ERR_CANCELLED || attempt >= GR_CANCEL_RETRIES)
+			break;
+		CHECK_FOR_INTERRUPTS();
+	}
+	set_decoded(&in, utf8, ulen);
+	if (st != GR_OK)
+		gr_pg_raise(st, &err, &in);
 
 	values = palloc(sizeof(Datum) * rsinfo->setDesc->natts);
 	nulls = palloc(sizeof(bool) * rsinfo->setDesc->natts);
