@@ -501,12 +501,7 @@ repeats_earlier(astate *a, size_t i)
 static bool
 has(const char *s, size_t n, const char *needle)
 {
-	size_t		k = strlen(needle);
-
-	for (size_t i = 0; i + k <= n; i++)
-		if (memcmp(s + i, needle, k) == 0)
-			return true;
-	return false;
+	return gr_find(s, n, needle) != NULL;
 }
 
 /* ---------------------------------------------------------- attachment */

@@ -15,19 +15,6 @@
 
 #define MAX_AGENCY_BYTES 180
 
-static const char *
-find(const char *s, size_t len, const char *needle)
-{
-	size_t		n = strlen(needle);
-
-	if (n > len)
-		return NULL;
-	for (size_t i = 0; i + n <= len; i++)
-		if (s[i] == needle[0] && memcmp(s + i, needle, n) == 0)
-			return s + i;
-	return NULL;
-}
-
 /* Read 4 ASCII or full-width digits at s (before end); -1 if none. */
 static int
 read_year_digits(const char *s, const char *end, const char **after)
@@ -154,7 +141,7 @@ read_title(gr_build *b, const char *s, const char *e, const char *prev_b,
 	trim_span(&s, &e);
 	if ((size_t) (e - s) < 12 || memcmp(e - 6, "报告", 6) != 0)
 		return false;
-	gi = find(s, (size_t) (e - s), "政府信息公开");
+	gi = gr_find(s, (size_t) (e - s), "政府信息公开");
 	if (!gi)
 		return false;
 	y = find_year_nian(s, e, &at, &after);
@@ -209,7 +196,7 @@ gr_read_metadata(gr_build *b)
 		{
 			/* a caption "（2017年度）" may sit in a cell too */
 			if (caption_year < 0 && it->len < 40 &&
-				(p = find(s, it->len, "年度")) != NULL &&
+				(p = gr_find(s, it->len, "年度")) != NULL &&
 				(y = find_year_nian(s, e, &at, &after)) > 0 && after == p + 3)
 				caption_year = y;
 			continue;
@@ -252,12 +239,12 @@ gr_read_metadata(gr_build *b)
 		prose_seen++;
 
 		/* 统计期限自YYYY年1月1日 */
-		if (period_year < 0 && (p = find(s, (size_t) (e - s), "统计期限")) != NULL &&
+		if (period_year < 0 && (p = gr_find(s, (size_t) (e - s), "统计期限")) != NULL &&
 			(y = find_year_nian(p, e, &at, &after)) > 0 && at - p < 30)
 			period_year = y;
 
 		/* 由<agency>(以下简称…)编制的YYYY年度 */
-		if ((p = find(s, (size_t) (e - s), "编制的")) != NULL)
+		if ((p = gr_find(s, (size_t) (e - s), "编制的")) != NULL)
 		{
 			const char *q = p + strlen("编制的");
 
@@ -274,10 +261,10 @@ gr_read_metadata(gr_build *b)
 				if (you)
 				{
 					const char *ae = p;
-					const char *paren = find(you, (size_t) (p - you), "(以下简称");
+					const char *paren = gr_find(you, (size_t) (p - you), "(以下简称");
 
 					if (!paren)
-						paren = find(you, (size_t) (p - you), "（以下简称");
+						paren = gr_find(you, (size_t) (p - you), "（以下简称");
 					if (paren)
 						ae = paren;
 					if (!set_agency(b, you + 3, ae))
@@ -298,9 +285,9 @@ gr_read_metadata(gr_build *b)
 				const char *paren;
 
 				q += (*q == ',') ? 1 : 3;
-				paren = find(q, (size_t) (e - q), "(以下简称");
+				paren = gr_find(q, (size_t) (e - q), "(以下简称");
 				if (!paren)
-					paren = find(q, (size_t) (e - q), "（以下简称");
+					paren = gr_find(q, (size_t) (e - q), "（以下简称");
 				if (paren && paren - q <= MAX_AGENCY_BYTES)
 				{
 					if (first_year < 0)
@@ -318,10 +305,10 @@ gr_read_metadata(gr_build *b)
 		 */
 		if (figure_year < 0)
 		{
-			const char *t = find(s, (size_t) (e - s), "收到政府信息公开申请");
+			const char *t = gr_find(s, (size_t) (e - s), "收到政府信息公开申请");
 
 			if (!t)
-				t = find(s, (size_t) (e - s), "主动公开政府信息");
+				t = gr_find(s, (size_t) (e - s), "主动公开政府信息");
 			if (t)
 			{
 				const char *ss = s;
@@ -337,7 +324,7 @@ gr_read_metadata(gr_build *b)
 		}
 
 		/* "2022年度指挥中心收取信息处理费情况" */
-		if (fee_year < 0 && (p = find(s, (size_t) (e - s), "信息处理费")) != NULL &&
+		if (fee_year < 0 && (p = gr_find(s, (size_t) (e - s), "信息处理费")) != NULL &&
 			(y = read_year_digits(s, e, &after)) > 0 &&
 			(size_t) (e - after) >= 6 && memcmp(after, "年度", 6) == 0)
 			fee_year = y;

@@ -30,17 +30,60 @@
 
 /* ------------------------------------------------------------ byte text */
 
-static const char *
-mfind(const char *s, size_t len, const char *needle)
-{
-	size_t		n = strlen(needle);
+/*
+ * Character filter: a 4096-bit set of the (hashed) characters of a line.
+ * A pattern whose trigger holds a character the line lacks cannot match,
+ * so the ~120 patterns cost a few bit tests per line instead of a search
+ * each; only the lines that may match are searched.
+ */
+#define CHARSET_BITS 4096
+static size_t ulen(const char *s, size_t len, size_t p);
 
-	if (n == 0 || n > len)
-		return NULL;
-	for (size_t i = 0; i + n <= len; i++)
-		if (s[i] == needle[0] && memcmp(s + i, needle, n) == 0)
-			return s + i;
-	return NULL;
+typedef struct charset
+{
+	uint64_t	w[CHARSET_BITS / 64];
+} charset;
+
+/* Hash of the UTF-8 character at s[*i] (< len); advances *i. */
+static unsigned
+char_hash(const char *s, size_t len, size_t *i)
+{
+	const unsigned char *u = (const unsigned char *) s;
+	unsigned	h = u[*i];
+	size_t		n = ulen(s, len, *i);
+
+	for (size_t k = 1; k < n; k++)
+		h = h * 131 + u[*i + k];
+	*i += n;
+	return h % CHARSET_BITS;
+}
+
+static void
+charset_of(const char *s, size_t len, charset *cs)
+{
+	memset(cs, 0, sizeof(*cs));
+	for (size_t i = 0; i < len;)
+	{
+		unsigned	h = char_hash(s, len, &i);
+
+		cs->w[h / 64] |= (uint64_t) 1 << (h % 64);
+	}
+}
+
+/* Could the line whose set is cs contain needle? */
+static bool
+charset_may_hold(const charset *cs, const char *needle)
+{
+	size_t		len = strlen(needle);
+
+	for (size_t i = 0; i < len;)
+	{
+		unsigned	h = char_hash(needle, len, &i);
+
+		if (!(cs->w[h / 64] & ((uint64_t) 1 << (h % 64))))
+			return false;
+	}
+	return true;
 }
 
 static bool
@@ -54,7 +97,7 @@ at(const char *s, size_t len, size_t p, const char *lit)
 static bool
 has(const char *s, size_t from, size_t to, const char *needle)
 {
-	return to > from && mfind(s + from, to - from, needle) != NULL;
+	return to > from && gr_find(s + from, to - from, needle) != NULL;
 }
 
 /* Length of the UTF-8 character at s[p] (1 for stray bytes). */
@@ -623,7 +666,7 @@ scan_pattern(nctx *x, const npat *pt, const gr_item *it)
 
 	while (from < len && x->n - x->line_first < MAX_LINE_CANDS &&
 		   hits++ < MAX_LINE_CANDS &&
-		   (hit = mfind(s + from, len - from, pt->trig)) != NULL)
+		   (hit = gr_find(s + from, len - from, pt->trig)) != NULL)
 	{
 		size_t		pos = (size_t) (hit - s);
 		size_t		tend = pos + tl;
@@ -927,7 +970,7 @@ scan_negative(nctx *x, const gr_item *it)
 		int			hits = 0;
 
 		while (from < len && hits++ < 200 &&
-			   (hit = mfind(s + from, len - from, markers[m])) != NULL)
+			   (hit = gr_find(s + from, len - from, markers[m])) != NULL)
 		{
 			size_t		pos = (size_t) (hit - s);
 			size_t		p = pos + strlen(markers[m]);
@@ -959,7 +1002,7 @@ scan_negative(nctx *x, const gr_item *it)
 			}
 			for (int t = 0; topics[t].word; t++)
 			{
-				const char *w = mfind(s + p, end - p, topics[t].word);
+				const char *w = gr_find(s + p, end - p, topics[t].word);
 
 				if (!w)
 					continue;
@@ -998,7 +1041,7 @@ scan_all_zero(nctx *x, const gr_item *it)
 {
 	const char *s = x->b->buf + it->off;
 	size_t		len = it->len;
-	const char *hit = mfind(s, len, "均为0");
+	const char *hit = gr_find(s, len, "均为0");
 	size_t		pos,
 				ss,
 				st;
@@ -1010,18 +1053,18 @@ scan_all_zero(nctx *x, const gr_item *it)
 	if (digit_at(s, len, pos + strlen("均为0")))
 		return true;
 	ss = sent_start(s, len, pos, false);
-	n = mfind(s + ss, pos - ss, "收费通知");
+	n = gr_find(s + ss, pos - ss, "收费通知");
 	if (!n)
 		return true;
 	st = (size_t) (n - s);
 	if (st >= 6 && memcmp(s + st - 6, "发出", 6) == 0)
 		st -= 6;
-	if (mfind(s + ss, pos - ss, "件数") &&
+	if (gr_find(s + ss, pos - ss, "件数") &&
 		!add_implied(x, "fees.notices", it->off + st, "件", it->line, "0", 0))
 		return false;
-	if (mfind(s + ss, pos - ss, "总金额"))
+	if (gr_find(s + ss, pos - ss, "总金额"))
 	{
-		const char *a = mfind(s + ss, pos - ss, "实际收取");
+		const char *a = gr_find(s + ss, pos - ss, "实际收取");
 
 		if (!add_implied(x, "fees.notices_amount_yuan", it->off + st, "元", it->line, "0", 0))
 			return false;
@@ -1039,7 +1082,7 @@ static bool
 scan_same(nctx *x, const gr_item *it)
 {
 	const char *s = x->b->buf + it->off;
-	const char *h = mfind(s, it->len, "同上年持平");
+	const char *h = gr_find(s, it->len, "同上年持平");
 	const cand *fig = NULL;
 	cand		c;
 
@@ -1075,20 +1118,20 @@ scan_markers(nctx *x, const gr_item *it)
 
 	for (int i = 0; all_answered[i]; i++)
 	{
-		const char *h = mfind(s, it->len, all_answered[i]);
+		const char *h = gr_find(s, it->len, all_answered[i]);
 
 		if (h && !x->answered_all)
 			x->answered_all = it->off + (size_t) (h - s) + 1;
 	}
 	{
-		const char *h = mfind(s, it->len, "类别均为自然人");
+		const char *h = gr_find(s, it->len, "类别均为自然人");
 
 		if (h && !x->natural_all)
 		{
 			/* the phrase starts at "新收" when printed */
 			size_t		p = (size_t) (h - s);
 			size_t		ss = sent_start(s, it->len, p, false);
-			const char *nh = mfind(s + ss, p - ss, "新收");
+			const char *nh = gr_find(s + ss, p - ss, "新收");
 
 			x->natural_all = it->off + (nh ? (size_t) (nh - s) : ss) + 1;
 		}
@@ -1197,6 +1240,7 @@ gr_read_narrative(gr_build *b, size_t *nfig)
 {
 	nctx		x;
 	gr_status	st = GR_OK;
+	charset		cs;
 
 	*nfig = 0;
 	memset(&x, 0, sizeof(x));
@@ -1213,8 +1257,10 @@ gr_read_narrative(gr_build *b, size_t *nfig)
 			goto done;
 		}
 		x.line_first = x.n;
+		charset_of(b->buf + it->off, it->len, &cs);
 		for (size_t p = 0; p < NPATS; p++)
-			if (!scan_pattern(&x, &pats[p], it))
+			if (charset_may_hold(&cs, pats[p].trig) &&
+				!scan_pattern(&x, &pats[p], it))
 				goto nomem;
 		if (!scan_same(&x, it) || !scan_negative(&x, it) || !scan_all_zero(&x, it))
 			goto nomem;
@@ -1309,14 +1355,14 @@ gr_has_report_marker(gr_build *b)
 			(n == 7 && memcmp(s, "引 言", 7) == 0) ||
 			(n == 9 && memcmp(s, "引　言", 9) == 0))
 			return true;
-		if (mfind(s, n, "编制") && mfind(s, n, "报告") &&
-			(mfind(s, n, "政府信息公开条例") || mfind(s, n, "年度报告")))
+		if (gr_find(s, n, "编制") && gr_find(s, n, "报告") &&
+			(gr_find(s, n, "政府信息公开条例") || gr_find(s, n, "年度报告")))
 			return true;
 		if (n < 240 && n >= 12 && memcmp(s + n - 12, "年度报告", 12) == 0 &&
-			mfind(s, n, "政府信息公开"))
+			gr_find(s, n, "政府信息公开"))
 			return true;
 		if (n < 120 && i + 1 < b->to && b->items->v[i + 1].kind == GR_ITEM_PROSE &&
-			mfind(s, n, "政府信息公开"))
+			gr_find(s, n, "政府信息公开"))
 		{
 			const gr_item *nx = &b->items->v[i + 1];
 			const char *t = b->buf + nx->off;

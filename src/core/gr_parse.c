@@ -76,17 +76,6 @@ gr_report_find(const gr_report *r, const char *tbl, const char *row,
 
 /* ----------------------------------------------------------- segmenting */
 
-static const char *
-memfind(const char *s, size_t len, const char *needle)
-{
-	size_t		n = strlen(needle);
-
-	for (size_t i = 0; i + n <= len; i++)
-		if (s[i] == needle[0] && memcmp(s + i, needle, n) == 0)
-			return s + i;
-	return NULL;
-}
-
 static bool
 ends_with(const char *s, size_t len, const char *suffix)
 {
@@ -124,35 +113,35 @@ report_start(const char *buf, const gr_items *items, size_t i, int *kind)
 		return (long) i;
 	/* the regulation sentence of old and new reports */
 	*kind = 2;
-	if (memfind(s, n, "政府信息公开条例") &&
-		(memfind(s, n, "编制本报告") ||
-		 (memfind(s, n, "本报告是根据") && memfind(s, n, "编制的"))))
+	if (gr_find(s, n, "政府信息公开条例") &&
+		(gr_find(s, n, "编制本报告") ||
+		 (gr_find(s, n, "本报告是根据") && gr_find(s, n, "编制的"))))
 		return (long) i;
-	if (n < 400 && memfind(s, n, "编制的") && memfind(s, n, "年度报告") &&
-		memfind(s, n, "由") && memfind(s, n, "信息公开"))
+	if (n < 400 && gr_find(s, n, "编制的") && gr_find(s, n, "年度报告") &&
+		gr_find(s, n, "由") && gr_find(s, n, "信息公开"))
 		return (long) i;
 	/* a title line ending in 年度报告 */
 	*kind = 0;
 	if (n < 240 && ends_with(s, n, "年度报告"))
 	{
-		if (memfind(s, n, "政府信息公开"))
+		if (gr_find(s, n, "政府信息公开"))
 		{
 			/* the agency alone on the line above? */
 			if (i > 0 && items->v[i - 1].kind == GR_ITEM_PROSE &&
 				items->v[i - 1].len <= 90 && items->v[i - 1].line + 1 >= it->line &&
-				!memfind(buf + items->v[i - 1].off, items->v[i - 1].len, "。"))
+				!gr_find(buf + items->v[i - 1].off, items->v[i - 1].len, "。"))
 			{
 				const gr_item *p = &items->v[i - 1];
 
-				if (!memfind(buf + p->off, p->len, "年") &&
-					!memfind(buf + p->off, p->len, "，") &&
-					!memfind(buf + p->off, p->len, ","))
+				if (!gr_find(buf + p->off, p->len, "年") &&
+					!gr_find(buf + p->off, p->len, "，") &&
+					!gr_find(buf + p->off, p->len, ","))
 					return (long) i - 1;
 			}
 			return (long) i;
 		}
 		if (i > 0 && items->v[i - 1].kind == GR_ITEM_PROSE &&
-			memfind(buf + items->v[i - 1].off, items->v[i - 1].len, "政府信息公开") &&
+			gr_find(buf + items->v[i - 1].off, items->v[i - 1].len, "政府信息公开") &&
 			items->v[i - 1].len <= 120)
 			return (long) i - 1;
 	}
@@ -172,7 +161,7 @@ is_t2_start(const char *buf, const gr_item *it, gr_error *err)
 	char		key[GR_KEY_SIZE];
 
 	if (it->kind != GR_ITEM_CELL || it->len > 64 ||
-		!memfind(buf + it->off, it->len, "第二十条"))
+		!gr_find(buf + it->off, it->len, "第二十条"))
 		return false;
 	if (gr_item_key(buf, it, key, err) < 0)
 		return false;
@@ -185,7 +174,7 @@ is_t3_anchor(const char *buf, const gr_item *it, gr_error *err)
 	char		key[GR_KEY_SIZE];
 
 	if (it->kind != GR_ITEM_CELL || it->len > 120 ||
-		!memfind(buf + it->off, it->len, "本年新收"))
+		!gr_find(buf + it->off, it->len, "本年新收"))
 		return false;
 	if (gr_item_key(buf, it, key, err) < 0)
 		return false;
@@ -356,9 +345,9 @@ is_banner(const char *buf, const gr_item *it)
 
 	if (it->kind != GR_ITEM_PROSE)
 		return false;
-	if (it->len < 200 && memfind(s, it->len, "您访问的链接即将离开"))
+	if (it->len < 200 && gr_find(s, it->len, "您访问的链接即将离开"))
 		return true;
-	return it->len <= 16 && memfind(s, it->len, "是否继续") != NULL;
+	return it->len <= 16 && gr_find(s, it->len, "是否继续") != NULL;
 }
 
 /* A headline total from a one-value cell (stats, narrative). */

@@ -144,17 +144,6 @@ unit_of(const char *key)
 	return NULL;
 }
 
-static const char *
-find_bytes(const char *s, size_t len, const char *needle)
-{
-	size_t		n = strlen(needle);
-
-	for (size_t i = 0; i + n <= len; i++)
-		if (s[i] == needle[0] && memcmp(s + i, needle, n) == 0)
-			return s + i;
-	return NULL;
-}
-
 /* Label key of item i with numbering and a leading "其中:" removed. */
 static int
 row_key(gr_build *b, const gr_item *it, char *key)
@@ -265,7 +254,7 @@ read_3col(gr_build *b, st_ctx *cx, const char *header, const char *quick)
 		if (!open)
 		{
 			/* cheap byte test before any normalisation */
-			if (!find_bytes(b->buf + it->off, it->len, quick) || it->len > 40)
+			if (!gr_find(b->buf + it->off, it->len, quick) || it->len > 40)
 				continue;
 			if (gr_item_key(b->buf, it, key, b->err) < 0)
 				return b->err->status;
@@ -393,9 +382,9 @@ gr_read_stats_table(gr_build *b, bool *found)
 	start = b->items->v[b->from].off;
 	end = b->to < b->items->n ? b->items->v[b->to].off : b->len;
 	/* domain.md 1.2 step 2: cheap byte tests first */
-	title = find_bytes(b->buf + start, end - start, "统计表") != NULL;
-	if (!title && !find_bytes(b->buf + start, end - start, "申请数") &&
-		!find_bytes(b->buf + start, end - start, "申请总数"))
+	title = gr_find(b->buf + start, end - start, "统计表") != NULL;
+	if (!title && !gr_find(b->buf + start, end - start, "申请数") &&
+		!gr_find(b->buf + start, end - start, "申请总数"))
 		return GR_OK;
 	memset(&cx, 0, sizeof(cx));
 	cx.tbl = "stats";

@@ -546,40 +546,34 @@ static const uint16_t trad_only[] = {
 	0x9805, 0x985E
 };
 
-static bool
-is_trad_only(uint32_t c)
-{
-	size_t		lo = 0,
-				hi = sizeof(trad_only) / sizeof(trad_only[0]);
-
-	while (lo < hi)
-	{
-		size_t		mid = (lo + hi) / 2;
-
-		if (trad_only[mid] == c)
-			return true;
-		if (trad_only[mid] < c)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return false;
-}
-
 bool
 gr_has_traditional(const char *buf, size_t len)
 {
+	/* a bitmap of the list over U+4E00..U+9FFF, built per call (2.6 KB) */
+	uint64_t	bm[(0xA000 - 0x4E00) / 64];
+	const unsigned char *u = (const unsigned char *) buf;
 	int			n = 0;
+
+	memset(bm, 0, sizeof(bm));
+	for (size_t k = 0; k < sizeof(trad_only) / sizeof(trad_only[0]); k++)
+		if (trad_only[k] >= 0x4E00 && trad_only[k] < 0xA000)
+			bm[(trad_only[k] - 0x4E00) / 64] |= (uint64_t) 1 << ((trad_only[k] - 0x4E00) % 64);
 
 	for (size_t i = 0; i < len;)
 	{
 		/* ideographs of the list are 3-byte sequences starting E4..E9 */
-		unsigned char b = (unsigned char) buf[i];
+		unsigned char b = u[i];
 
-		if (b >= 0xE4 && b <= 0xE9)
+		if (b >= 0xE4 && b <= 0xE9 && i + 2 < len &&
+			(u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80)
 		{
-			if (is_trad_only(gr_utf8_next(buf, len, &i)) && ++n >= 3)
+			uint32_t	c = ((uint32_t) (b & 0x0F) << 12) |
+				((uint32_t) (u[i + 1] & 0x3F) << 6) | (u[i + 2] & 0x3F);
+
+			if (c >= 0x4E00 && c < 0xA000 &&
+				(bm[(c - 0x4E00) / 64] >> ((c - 0x4E00) % 64) & 1) && ++n >= 3)
 				return true;
+			i += 3;
 		}
 		else
 			i++;

@@ -1,6 +1,9 @@
 /*
  * gr_util.c - allocation helpers, growable arrays and warnings for the core.
  */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE				/* memmem */
+#endif
 #include "gr_util.h"
 
 #include <stdarg.h>
@@ -203,4 +206,14 @@ gr_utf8_chars(const char *buf, size_t len)
 		if (((unsigned char) buf[i] & 0xC0) != 0x80)
 			n++;
 	return n;
+}
+
+const char *
+gr_find(const char *s, size_t len, const char *needle)
+{
+	size_t		n = strlen(needle);
+
+	if (n == 0 || n > len)
+		return NULL;
+	return memmem(s, len, needle, n);
 }
