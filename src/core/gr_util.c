@@ -114,6 +114,38 @@ gr_grow(gr_mem *mem, void **arr, size_t *cap, size_t need, size_t elsize)
 	return true;
 }
 
+/*
+ * Drop the bytes of s that are no complete UTF-8 character, in place.
+ * Warnings quote input cut to a byte length ("%.*s"), which can split a
+ * character; every warning passes here, so no caller has to cut on a
+ * character boundary itself.
+ */
+static void
+utf8_repair(char *s)
+{
+	const unsigned char *r = (const unsigned char *) s;
+	char	   *w = s;
+
+	while (*r)
+	{
+		int			n = *r < 0x80 ? 1 : (*r & 0xE0) == 0xC0 ? 2 :
+			(*r & 0xF0) == 0xE0 ? 3 : (*r & 0xF8) == 0xF0 ? 4 : 0;
+		int			k;
+
+		for (k = 1; k < n && (r[k] & 0xC0) == 0x80; k++)
+			;
+		if (n == 0 || k < n)
+		{
+			r += n == 0 ? 1 : k;	/* a stray or cut character */
+			continue;
+		}
+		memmove(w, r, (size_t) n);
+		w += n;
+		r += n;
+	}
+	*w = '\0';
+}
+
 bool
 gr_warn(gr_mem *mem, gr_report *r, size_t *cap, const char *fmt,...)
 {
@@ -128,6 +160,7 @@ gr_warn(gr_mem *mem, gr_report *r, size_t *cap, const char *fmt,...)
 	va_end(ap);
 	if (!w)
 		return false;
+	utf8_repair(w);
 	r->warnings[r->nwarnings++] = w;
 	return true;
 }

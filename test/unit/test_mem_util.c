@@ -8,6 +8,7 @@
 #include "gr_util.h"
 
 #include <stdint.h>
+#include <string.h>
 
 TEST(mem_tracks_and_frees)
 {
@@ -140,4 +141,17 @@ TEST(utf8_chars)
 	/* "总计" is two characters in six bytes */
 	CHECK_EQ_INT(gr_utf8_chars("\xe6\x80\xbb\xe8\xae\xa1", 6), 2);
 	CHECK_EQ_INT(gr_utf8_chars("a\xe6\x80\xbb" "b", 5), 3);
+}
+
+TEST(warnings_never_cut_a_character)
+{
+	gr_report	r;
+	size_t		cap = 0;
+	const char *cut = "件件";		/* 6 bytes: cut after 4 */
+
+	memset(&r, 0, sizeof(r));
+	REQUIRE(gr_warn(test_mem(), &r, &cap, "\"%.*s\" is not a number", 4, cut));
+	CHECK_EQ_STR(r.warnings[0], "\"件\" is not a number");
+	REQUIRE(gr_warn(test_mem(), &r, &cap, "%s", "a\xff" "b\xe4\xbb"));
+	CHECK_EQ_STR(r.warnings[1], "ab");
 }
