@@ -519,6 +519,7 @@ typedef struct nctx
 	size_t		line_first;		/* first candidate of the current line */
 	size_t		answered_all;	/* offset + 1 of "已依法依规…回复" */
 	size_t		natural_all;	/* offset + 1 of "类别均为自然人" */
+	charset		cs;				/* characters of the current line */
 } nctx;
 
 static bool
@@ -969,6 +970,9 @@ scan_negative(nctx *x, const gr_item *it)
 
 		int			hits = 0;
 
+		if (!charset_may_hold(&x->cs, markers[m]))
+			continue;
+
 		while (from < len && hits++ < 200 &&
 			   (hit = gr_find(s + from, len - from, markers[m])) != NULL)
 		{
@@ -1240,7 +1244,6 @@ gr_read_narrative(gr_build *b, size_t *nfig)
 {
 	nctx		x;
 	gr_status	st = GR_OK;
-	charset		cs;
 
 	*nfig = 0;
 	memset(&x, 0, sizeof(x));
@@ -1257,9 +1260,9 @@ gr_read_narrative(gr_build *b, size_t *nfig)
 			goto done;
 		}
 		x.line_first = x.n;
-		charset_of(b->buf + it->off, it->len, &cs);
+		charset_of(b->buf + it->off, it->len, &x.cs);
 		for (size_t p = 0; p < NPATS; p++)
-			if (charset_may_hold(&cs, pats[p].trig) &&
+			if (charset_may_hold(&x.cs, pats[p].trig) &&
 				!scan_pattern(&x, &pats[p], it))
 				goto nomem;
 		if (!scan_same(&x, it) || !scan_negative(&x, it) || !scan_all_zero(&x, it))
