@@ -134,7 +134,7 @@ LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
 ROWS 2;
 
 COMMENT ON FUNCTION @extschema@.govreport_violations(@extschema@.govreport, @extschema@.govreport) IS
-'the cross-year rules R11, R12 and R13 that fail between the previous year''s report (prev) and this year''s report (cur) of the same issuing body';
+'the cross-year rules R11, R12, R13 and N5 that fail between the previous year''s report (prev) and this year''s report (cur) of the same issuing body';
 
 CREATE FUNCTION @extschema@.govreport_is_consistent(r @extschema@.govreport)
 RETURNS pg_catalog.bool

@@ -69,3 +69,11 @@ SELECT old_key, new_key, quality FROM gr.govreport_crosswalk
 WHERE old_key IN ('requests.answered.granted', 'requests.answered.not_exist',
                   'requests.answered.asked_to_amend')
 ORDER BY old_key, new_key;
+
+-- N5: claims about the previous year in the prose ("是2012年…的9倍" holds:
+-- 468 = 9 x 52; "同上年持平" does not: 3 part-time staff against 2)
+\set f `cat test/fixtures/legacy_two_years.txt`
+WITH y AS (SELECT array_agg(r ORDER BY r.year) AS a FROM gr.govreport_parse_all(:'f') r)
+SELECT v.rule, v.kind, v.scope, v.lhs, v.rhs, v.message
+FROM y, gr.govreport_violations(y.a[1], y.a[2]) v;
+SELECT id, evaluated FROM gr.govreport_rules() WHERE id = 'N5';

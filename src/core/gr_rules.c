@@ -161,10 +161,10 @@ static const gr_rule gr_catalogue[] = {
 		"requests.received = sum of the channels listed",
 		"收到申请数等于所列各渠道申请数之和",
 		"Requests received equal the sum of the channels listed in the narrative."},
-	{"N5", PLAUS, ALL, true, false,
+	{"N5", PLAUS, ALL, true, true,
 		"explicit year-over-year claims (\"是2009年的18倍\", \"同上年持平\") agree with the other year's report",
 		"叙述中的跨年比较（倍数、持平）与上年报告一致",
-		"Explicit comparisons with another year agree with that year's report (catalogued; not evaluated yet)."},
+		"Explicit comparisons with another year (\"18 times the 2009 figure\", \"same as last year\") agree with that year's report."},
 	{"N6", PLAUS, ALL, false, true,
 		"annex figure = narrative figure for the same channel; full-text electronic items = items when the rate is 100%; repeated figures agree",
 		"附表数字与叙述一致；全文电子化率为100%时全文电子化信息数等于主动公开信息数",
@@ -2238,6 +2238,100 @@ pair_r13(chk *k, const rv *prev, const rv *cur)
 	}
 }
 
+/*
+ * N5: explicit year-over-year claims in the current report's prose.
+ * "<key>_same_as_last_year" (同上年持平) claims key(Y) = key(Y-1);
+ * "<prefix>.growth_factor_vs_<year>" ("是2009年…的18倍") claims
+ * items(Y) / items(year) = the printed factor, at its printed precision,
+ * rounded half-up or truncated (as for percentages).
+ */
+static void
+pair_n5(chk *k, const rv *prev, const rv *cur)
+{
+	static const char same_sfx[] = "_same_as_last_year";
+	static const char growth[] = ".growth_factor_vs_";
+
+	for (size_t i = 0; i < cur->r->ncells; i++)
+	{
+		const gr_cell *c = &cur->r->cells[i];
+		const char *key = c->row_key;
+		char		base[256];
+		const char *g;
+		sb			m;
+
+		if (!streq(c->tbl, "narrative") || !key)
+			continue;
+		if (ends_with(key, same_sfx) && strlen(key) - (sizeof(same_sfx) - 1) < sizeof(base))
+		{
+			size_t		bl = strlen(key) - (sizeof(same_sfx) - 1);
+			const gr_cell *a,
+					   *b;
+
+			memcpy(base, key, bl);
+			base[bl] = '\0';
+			a = cell_find(cur, "narrative", base, NULL);
+			b = cell_find(prev, "narrative", base, NULL);
+			if (!usable(a) || !usable(b) || a->num == b->num)
+				continue;
+			msg_init(k, &m);
+			sb_add(&m, "the narrative says %s is the same as last year (同上年持平), but it is ", base);
+			sb_dec(&m, a->num);
+			sb_add(&m, " in the ");
+			year_text(&m, cur->r->year, "current");
+			sb_add(&m, " report and ");
+			sb_dec(&m, b->num);
+			sb_add(&m, " in the ");
+			year_text(&m, prev->r->year, "previous");
+			sb_add(&m, " report");
+			off_by(&m, a->num, b->num);
+			add_violation(k, "N5", base, true, a->num, true, b->num, &m);
+		}
+		else if ((g = strstr(key, growth)) != NULL && usable(c) &&
+				 (size_t) (g - key) + sizeof(".items_total") < sizeof(base))
+		{
+			int			vs = atoi(g + sizeof(growth) - 1);
+			const gr_cell *a,
+					   *b;
+			int			d = c->decimals < 0 ? 0 : c->decimals > 4 ? 4 : c->decimals;
+			gr_dec		scale = pow10_dec(d);
+			gr_dec		f,
+						t,
+						r;
+
+			if (prev->r->year <= 0 || vs != prev->r->year)
+				continue;
+			snprintf(base, sizeof(base), "%.*s.items_total", (int) (g - key), key);
+			a = cell_find(cur, "narrative", base, NULL);
+			b = cell_find(prev, "narrative", base, NULL);
+			if (!usable(a) || !usable(b) || b->num <= 0 || a->num < 0)
+				continue;
+			/* all in units of 10^-d: the factor, truncated and rounded */
+			f = c->num / pow10_dec(GR_DEC_SCALE - d);
+			t = a->num * scale / b->num;
+			r = (a->num * scale * 2 + b->num) / (2 * b->num);
+			if (f == t || f == r)
+				continue;
+			msg_init(k, &m);
+			sb_add(&m, "the narrative says %s is ", base);
+			sb_dec(&m, c->num);
+			sb_add(&m, " times the %d figure, but ", vs);
+			sb_dec(&m, a->num);
+			sb_add(&m, " / ");
+			sb_dec(&m, b->num);
+			sb_add(&m, " = ");
+			sb_dec(&m, a->num * GR_DEC_ONE / b->num);
+			sb_add(&m, " (");
+			sb_dec(&m, r * pow10_dec(GR_DEC_SCALE - d));
+			sb_add(&m, " rounded, ");
+			sb_dec(&m, t * pow10_dec(GR_DEC_SCALE - d));
+			sb_add(&m, " truncated at %d decimals)", d);
+			add_violation(k, "N5", base, true, c->num, true,
+						  a->num * GR_DEC_ONE / b->num, &m);
+		}
+	}
+}
+
+
 gr_status
 gr_check_pair(const gr_report *prep, const gr_report *crep, gr_mem *mem,
 			  gr_violation **out, size_t *n, gr_error *err)
@@ -2263,6 +2357,7 @@ gr_check_pair(const gr_report *prep, const gr_report *crep, gr_mem *mem,
 		pair_r12(&k, prev, cur);
 	if (is_template(cur))
 		pair_r13(&k, prev, cur);
+	pair_n5(&k, prev, cur);
 	gr_free(mem, pv.idx);
 	gr_free(mem, cv.idx);
 	return finish(&k, out, n, err);

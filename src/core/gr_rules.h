@@ -17,9 +17,12 @@
  *                                   'annex' cells); percentages are R15 in
  *                                   template reports and N3 elsewhere
  *
- * gr_check_pair(prev, cur) evaluates the cross-year rules R11, R12, R13.
- * N5 (explicit year-over-year claims in prose) is catalogued but not
- * evaluated: the narrative cells do not say which figure a claim refers to.
+ * gr_check_pair(prev, cur) evaluates the cross-year rules R11, R12, R13
+ * and N5 (claims in the current report's prose about the previous year:
+ * "<key>_same_as_last_year" cells from 同上年持平, and
+ * "<prefix>.growth_factor_vs_<year>" cells from "是2009年…的18倍", whose
+ * base is <prefix>.items_total; the factor holds rounded half-up or
+ * truncated at its printed precision).
  *
  * A rule whose operand cell is absent, blank (has_value = false) or not
  * exactly representable (num_ok = false) is indeterminate and not reported.
@@ -106,7 +109,7 @@ typedef struct gr_rule
 	gr_rule_kind kind;
 	unsigned	formats;		/* GR_FMT_BIT mask of the formats it applies to */
 	bool		cross_year;		/* needs two reports (gr_check_pair) */
-	bool		evaluated;		/* false: catalogued only (N5) */
+	bool		evaluated;		/* false: catalogued only */
 	const char *formula;
 	const char *description_zh;
 	const char *description_en;

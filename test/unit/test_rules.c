@@ -1932,7 +1932,7 @@ TEST(rules_catalogue)
 	CHECK_EQ_INT(gr_rule_find("S7")->kind, GR_RULE_STRICT);
 	CHECK_EQ_INT(gr_rule_find("S8")->kind, GR_RULE_PLAUSIBILITY);
 	CHECK(gr_rule_find("R13")->cross_year);
-	CHECK(!gr_rule_find("N5")->evaluated);
+	CHECK(gr_rule_find("N5")->evaluated);
 	CHECK(gr_rule_find("R99") == NULL);
 	CHECK_EQ_STR(gr_rule_kind_name(GR_RULE_STRICT), "strict");
 	CHECK_EQ_STR(gr_rule_kind_name(GR_RULE_PLAUSIBILITY), "plausibility");
@@ -2675,4 +2675,41 @@ TEST(rules_many_cells)
 	CHECK_EQ_INT(gr_check(&r, test_mem(), &v, &n, NULL), GR_OK);
 	/* 20,000 channels are more parts than a rule takes: indeterminate */
 	CHECK_EQ_INT(n, 0);
+}
+
+/* N5: "是2009年主动公开政府信息的18倍" (437 / 27 = 16.19) and 同上年持平 */
+TEST(rules_pair_n5_claims)
+{
+	gr_report	prev = seed("003-2009");
+	gr_report	cur = seed("003-2010");
+	gr_violation *v;
+	size_t		n;
+	const gr_violation *x;
+
+	/* the printed seed: the factor fails, nothing else */
+	CHECK_EQ_STR(pair_summary(&prev, &cur, &v, &n), "N5:proactive.items_total");
+	x = find_violation(v, n, "N5", "proactive.items_total");
+	REQUIRE(x != NULL);
+	CHECK(strstr(x->message, "18 times the 2009 figure, but 437 / 27 = 16.185185") != NULL);
+	CHECK(strstr(x->message, "16 rounded, 16 truncated") != NULL);
+
+	/* 同上年持平 holds with the same part-time staff, fails with another */
+	REQUIRE(append(&cur, "narrative", "staff.part_time_same_as_last_year", NULL, "1") != NULL);
+	CHECK_EQ_STR(pair_summary(&prev, &cur, NULL, NULL), "N5:proactive.items_total");
+	REQUIRE(set(&prev, "narrative", "staff.part_time", NULL, "2"));
+	CHECK_EQ_STR(pair_summary(&prev, &cur, &v, &n),
+				 "N5:proactive.items_total;N5:staff.part_time");
+
+	/* a factor that fits, rounded or truncated, holds */
+	REQUIRE(set(&cur, "narrative", "proactive.growth_factor_vs_2009", NULL, "16"));
+	REQUIRE(set(&prev, "narrative", "staff.part_time", NULL, "1"));
+	CHECK_EQ_STR(pair_summary(&prev, &cur, NULL, NULL), "");
+	REQUIRE(set(&cur, "narrative", "proactive.growth_factor_vs_2009", NULL, "16.2"));
+	find_cell(&cur, "narrative", "proactive.growth_factor_vs_2009", NULL)->decimals = 1;
+	CHECK_EQ_STR(pair_summary(&prev, &cur, NULL, NULL), "");
+
+	/* a claim about another year than the previous report's is not checked */
+	prev.year = 2008;
+	REQUIRE(set(&cur, "narrative", "proactive.growth_factor_vs_2009", NULL, "99"));
+	CHECK_EQ_STR(pair_summary(&prev, &cur, NULL, NULL), "");
 }
