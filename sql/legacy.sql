@@ -18,13 +18,15 @@ INSERT INTO ldocs VALUES ('annex', :'f');
 INSERT INTO ldocs VALUES ('two_same_year', :'f');
 \set f `cat test/fixtures/legacy_old_page.txt`
 INSERT INTO ldocs VALUES ('old_page', :'f');
+\set f `cat test/fixtures/legacy_title_year.txt`
+INSERT INTO ldocs VALUES ('title_year', :'f');
 
 -- one report each: format, metadata, headline totals
 SELECT name, (r).agency, (r).year, (r).format, (r).layout,
        (r).new_received, (r).carried_over, (r).processed_total,
        (r).carried_forward
 FROM (SELECT name, gr.govreport_parse(doc) AS r FROM ldocs
-      WHERE name IN ('stats', 'stats_old', 'traps', 'annex')) s
+      WHERE name IN ('stats', 'stats_old', 'traps', 'annex', 'title_year')) s
 ORDER BY name;
 
 -- the statistics table: every cell, units lost to the composite but the
