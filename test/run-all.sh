@@ -121,6 +121,15 @@ if [ "$build_ok" -eq 1 ]; then
 	step "loader (test/t/loader.sh)"; if test/t/loader.sh; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 	step "dump/restore (test/t/dump_restore.sh)"; if test/t/dump_restore.sh; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 	step "concurrency (test/t/concurrency.sh)"; if test/t/concurrency.sh; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+	step "postgres_fdw pushdown (test/t/fdw.sh)"; if test/t/fdw.sh; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+fi
+
+# --- the shared corpus, when it lies beside the checkout -------------------
+if [ -d ../shared/corpus ]; then
+	step "ground truth of ../shared/corpus (test/corpus/check_truth.py)"
+	if python3 test/corpus/check_truth.py --whole --all; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+	step "seeds converted to HTML, aligned, glued, traditional (test/fixtures/layouts/check_seeds.py)"
+	if python3 test/fixtures/layouts/check_seeds.py; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 fi
 
 finish

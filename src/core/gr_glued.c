@@ -937,13 +937,13 @@ gr_items_from_glued(const char *buf, size_t len, const gr_options *opt,
 					resolve_row(&work[k], &rows[nrows++], lines[work[k].line].rb);
 				nw = 0;
 				in_block = false;
-				if (last)
-					continue;
 				if (opt && opt->stop && opt->stop(opt->stop_ctx))
 				{
 					st = gr_fail(err, GR_ERR_CANCELLED, l ? l->b : len, "canceled", NULL);
 					goto done;
 				}
+				if (last)
+					continue;
 			}
 			if (first)
 			{
@@ -952,7 +952,16 @@ gr_items_from_glued(const char *buf, size_t len, const gr_options *opt,
 			}
 			if (in_block && row && nw < T3_MAX_ROWS)
 			{
-				t3work	   *w = &work[nw++];
+				t3work	   *w;
+
+				/* a row's split search is bounded (GLUED_MAX_STEPS), so
+				 * polling once per row keeps a cancel prompt */
+				if (opt && opt->stop && opt->stop(opt->stop_ctx))
+				{
+					st = gr_fail(err, GR_ERR_CANCELLED, l->b, "canceled", NULL);
+					goto done;
+				}
+				w = &work[nw++];
 
 				w->line = i;
 				memset(w->used, 0, GLUED_MAX_CANDS * sizeof(bool));

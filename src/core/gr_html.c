@@ -442,7 +442,7 @@ trim_span(hstate *h, size_t *b, size_t *e)
  * readers must see "1,234" and "2021年", not "1      ,234".  Spans of items
  * never overlap, so this touches no other item's text.
  */
-static void
+static bool
 compact(hstate *h, size_t b, size_t e)
 {
 	size_t		w = b;
@@ -479,24 +479,29 @@ compact(hstate *h, size_t b, size_t e)
 				memmove(h->shadow + w, h->shadow + i, d - i);
 				if (d == i + 1 && cp == ' ')
 					h->shadow[w] = ' ';
+				if (d > i && !gr_items_shift(h->mem, h->out, w, i, d - i, n))
+					return false;
 				w += d - i;
 				i += n;
 				continue;
 			}
 		}
+		if (w != i && !gr_items_shift(h->mem, h->out, w, i, 1, 1))
+			return false;
 		h->shadow[w++] = h->shadow[i];
 		i = tb;
 	}
 	for (size_t k = w; k < e; k++)
 		if (h->shadow[k] != '\n')
 			h->shadow[k] = ' ';
+	return true;
 }
 
 static bool
 push(hstate *h, gr_item_kind kind, gr_layout lay, size_t off, size_t len)
 {
-	if (kind != GR_ITEM_ROW_END && len > 0)
-		compact(h, off, off + len);
+	if (kind != GR_ITEM_ROW_END && len > 0 && !compact(h, off, off + len))
+		return false;
 	return gr_items_push(h->mem, h->out, kind, lay, off, len, line_of(h, off));
 }
 

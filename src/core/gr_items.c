@@ -33,6 +33,78 @@ gr_items_push(gr_mem *mem, gr_items *it, gr_item_kind kind, gr_layout layout,
 	return true;
 }
 
+bool
+gr_items_shift(gr_mem *mem, gr_items *it, size_t s, size_t o, size_t slen,
+			   size_t olen)
+{
+	gr_shift   *p = it->nshift ? &it->shift[it->nshift - 1] : NULL;
+
+	if (p && p->slen == p->olen && slen == olen &&
+		p->s + p->slen == s && p->o + p->olen == o)
+	{
+		p->slen += slen;
+		p->olen += olen;
+		return true;
+	}
+	if (!gr_grow(mem, (void **) &it->shift, &it->shiftcap, it->nshift + 1,
+				 sizeof(gr_shift)))
+		return false;
+	p = &it->shift[it->nshift++];
+	p->s = s;
+	p->o = o;
+	p->slen = slen;
+	p->olen = olen;
+	return true;
+}
+
+/* Input offset of shadow byte x; end: x is one past the last byte. */
+static size_t
+to_input(const gr_items *it, size_t x, bool end)
+{
+	size_t		lo = 0,
+				hi = it->nshift;
+	size_t		q = end && x > 0 ? x - 1 : x;
+	const gr_shift *p;
+
+	/* the last piece with s <= q */
+	while (lo < hi)
+	{
+		size_t		mid = lo + (hi - lo) / 2;
+
+		if (it->shift[mid].s <= q)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == 0)
+		return x;
+	p = &it->shift[lo - 1];
+	if (q >= p->s + p->slen)
+		return x;				/* not moved */
+	if (p->slen != p->olen)		/* an entity: all or nothing */
+		return end ? p->o + p->olen : p->o;
+	return p->o + (q - p->s) + (end ? 1 : 0);
+}
+
+void
+gr_items_to_input(const gr_items *it, size_t soff, size_t slen, size_t *ooff,
+				  size_t *olen)
+{
+	size_t		b,
+				e;
+
+	if (it->nshift == 0)
+	{
+		*ooff = soff;
+		*olen = slen;
+		return;
+	}
+	b = to_input(it, soff, false);
+	e = slen ? to_input(it, soff + slen, true) : b;
+	*ooff = b;
+	*olen = e > b ? e - b : 0;
+}
+
 static bool
 is_ascii_space(char c)
 {

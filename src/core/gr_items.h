@@ -27,12 +27,39 @@ typedef struct gr_item
 	uint32_t	line;			/* 1-based line of off */
 } gr_item;
 
+/*
+ * Where the comparison text moved bytes (HTML: markup dropped and entities
+ * decoded inside an item's span, see gr_layouts.h): shadow bytes
+ * [s, s+slen) stand for input bytes [o, o+olen).  slen == olen for moved
+ * text, slen < olen for a decoded entity (an atomic piece).  Sorted by s;
+ * offsets outside every piece are the same in both texts.
+ */
+typedef struct gr_shift
+{
+	size_t		s;
+	size_t		o;
+	size_t		slen;
+	size_t		olen;
+} gr_shift;
+
 typedef struct gr_items
 {
 	gr_item    *v;
 	size_t		n;
 	size_t		cap;
+	gr_shift   *shift;			/* NULL unless a producer moved text */
+	size_t		nshift;
+	size_t		shiftcap;
 } gr_items;
+
+/* Record that shadow [s, s+slen) stands for input [o, o+olen); merges
+ * with the previous piece where both are plain runs.  False on OOM. */
+bool		gr_items_shift(gr_mem *mem, gr_items *it, size_t s, size_t o,
+						   size_t slen, size_t olen);
+
+/* The input span of the comparison-text span [soff, soff+slen). */
+void		gr_items_to_input(const gr_items *it, size_t soff, size_t slen,
+							  size_t *ooff, size_t *olen);
 
 /* Append one item; false on allocation failure. */
 bool		gr_items_push(gr_mem *mem, gr_items *it, gr_item_kind kind,

@@ -1218,8 +1218,8 @@ emit(nctx *x, const cand *c)
 	cell->col_key = NULL;
 	cell->unit = c->unit;
 	cell->flags |= c->flags;
-	cell->off = c->poff;
-	cell->len = c->plen;
+	/* the comparison text may have moved (HTML): back to the input */
+	gr_items_to_input(b->items, c->poff, c->plen, &cell->off, &cell->len);
 	if (!(c->flags & GR_CELL_PERCENT))
 		cell->flags &= ~(uint32_t) GR_CELL_PERCENT;
 	return true;

@@ -599,6 +599,7 @@ gr_parse_all(const char *buf, size_t len, const gr_options *opt, gr_mem *mem,
 		n++;
 	}
 	gr_free(mem, items.v);
+	gr_free(mem, items.shift);
 	gr_free(mem, segs);
 	gr_free(mem, owned);
 	for (size_t k = 0; k < notes.n; k++)

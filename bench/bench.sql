@@ -1,0 +1,194 @@
+-- bench/bench.sql - the govreport benchmark, run by bench/run.sh in a
+-- throwaway cluster.  psql variables: docs (COPY file from bench/gen.py),
+-- runs (repetitions per measurement, the median is reported).
+--
+-- Every figure is a clock_timestamp() difference around one statement run
+-- by a procedure (COMMIT between runs), no \timing; no parallel workers.
+\set ON_ERROR_STOP 1
+\pset pager off
+SET client_min_messages = warning;
+SET max_parallel_workers_per_gather = 0;
+SET jit = off;
+SET govreport.max_input_bytes = '1000MB';
+
+CREATE SCHEMA gr;
+CREATE EXTENSION govreport SCHEMA gr;
+
+CREATE TABLE docs (
+	id      int PRIMARY KEY,
+	kind    text NOT NULL,
+	format  text NOT NULL,
+	layout  text NOT NULL,
+	nr      bigint,
+	pt      bigint,
+	doc     text NOT NULL
+);
+\set copycmd '\\copy docs FROM ' :'docs'
+:copycmd
+VACUUM ANALYZE docs;
+
+-- the corpus, and a check that every report reads as generated
+SELECT count(*) AS reports,
+       round(sum(octet_length(doc)) / 1e6, 1) AS mb,
+       round(avg(octet_length(doc)) / 1024.0, 1) AS avg_kb,
+       round(min(octet_length(doc)) / 1024.0, 1) AS min_kb,
+       round(max(octet_length(doc)) / 1024.0, 1) AS max_kb,
+       count(DISTINCT kind) AS kinds
+FROM docs;
+
+CREATE TABLE parsed AS SELECT id, doc, gr.govreport_parse(doc) AS r FROM docs;
+SELECT d.kind, count(*) AS n,
+       count(*) FILTER (WHERE (p.r).format = d.format AND (p.r).layout = d.layout
+                          AND (p.r).new_received IS NOT DISTINCT FROM d.nr
+                          AND ((p.r).processed_total IS NOT DISTINCT FROM d.pt OR d.pt IS NULL)
+                          AND gr.govreport_is_consistent(p.r)) AS read_ok
+FROM docs d JOIN parsed p USING (id)
+GROUP BY 1 ORDER BY 1;
+VACUUM ANALYZE parsed;
+
+-- tables for the INSERT measurements
+CREATE TABLE ins_trigger (id int, doc text, r gr.govreport);
+CREATE TRIGGER ins_trigger_enforce BEFORE INSERT ON ins_trigger
+	FOR EACH ROW EXECUTE FUNCTION gr.govreport_enforce('doc', 'r');
+CREATE TABLE ins_plain (id int, doc text, r gr.govreport);
+
+-- linearity: a template_2021/tab report of about 20 KB, padded with prose to
+-- 10x and 100x its size (the prose goes before table 2, inside the report)
+CREATE TABLE lin AS
+WITH base AS (
+	SELECT doc FROM docs WHERE kind = 'template_2021/tab'
+	ORDER BY abs(octet_length(doc) - 20000), id LIMIT 1
+), para AS (
+	SELECT '围绕年度政务公开工作要点，本单位坚持以公开为常态、不公开为例外，把政务公开贯穿行政权力运行全过程。'
+	       || '加强政策解读工作，坚持政策文件与解读材料同步组织、同步审签、同步部署，提高解读的针对性和可读性。'
+	       || E'\n' AS p
+)
+SELECT f AS factor,
+       CASE WHEN f = 1 THEN doc
+            ELSE replace(doc, '二、主动公开政府信息情况',
+                         repeat(p, ((f - 1) * octet_length(doc) / octet_length(p))::int)
+                         || '二、主动公开政府信息情况') END AS doc
+FROM base, para, (VALUES (1), (10), (100)) v(f);
+SELECT factor, octet_length(doc) AS bytes,
+       (gr.govreport_parse(doc)).new_received AS new_received
+FROM lin ORDER BY factor;
+
+-- ------------------------------------------------------------- harness
+
+CREATE TABLE timing (test text, run int, secs float8);
+
+CREATE PROCEDURE measure(label text, setup text, stmt text, runs int)
+LANGUAGE plpgsql AS $$
+DECLARE
+	t0 timestamptz;
+BEGIN
+	FOR i IN 1..runs LOOP
+		IF setup IS NOT NULL THEN
+			EXECUTE setup;
+			COMMIT;
+		END IF;
+		t0 := clock_timestamp();
+		EXECUTE stmt;
+		INSERT INTO timing VALUES (label, i,
+			extract(epoch FROM clock_timestamp() - t0));
+		COMMIT;
+	END LOOP;
+END $$;
+
+-- warm the cache (the table is read once in full before any measurement)
+SELECT count(md5(doc)) FROM docs \g /dev/null
+
+CALL measure('md5', NULL, 'SELECT count(md5(doc)) FROM docs', :runs);
+CALL measure('parse', NULL, 'SELECT count(gr.govreport_parse(doc)) FROM docs', :runs);
+CALL measure('parse_all', NULL,
+	'SELECT count(*) FROM docs, gr.govreport_parse_all(doc)', :runs);
+CALL measure('insert_plain', 'TRUNCATE ins_plain',
+	'INSERT INTO ins_plain SELECT id, doc, r FROM parsed', :runs);
+CALL measure('insert_trigger', 'TRUNCATE ins_trigger',
+	'INSERT INTO ins_trigger (id, doc) SELECT id, doc FROM docs', :runs);
+-- same number of bytes parsed at each size: 100 x 1x, 10 x 10x, 1 x 100x
+CALL measure('lin_1x', NULL,
+	'SELECT count(gr.govreport_parse(doc)) FROM lin, generate_series(1, 100) WHERE factor = 1', :runs);
+CALL measure('lin_10x', NULL,
+	'SELECT count(gr.govreport_parse(doc)) FROM lin, generate_series(1, 10) WHERE factor = 10', :runs);
+CALL measure('lin_100x', NULL,
+	'SELECT count(gr.govreport_parse(doc)) FROM lin WHERE factor = 100', :runs);
+
+SELECT count(*) AS rows_via_trigger,
+       count((r).format) AS with_report
+FROM ins_trigger;
+
+-- ------------------------------------------------------------- results
+
+CREATE TEMP VIEW med AS
+SELECT test, percentile_disc(0.5) WITHIN GROUP (ORDER BY secs) AS secs,
+       string_agg(round(secs::numeric, 3)::text, ' ' ORDER BY run) AS all_runs
+FROM timing GROUP BY test;
+
+CREATE TEMP VIEW corpus AS
+SELECT count(*) AS n, sum(octet_length(doc)) AS bytes FROM docs;
+
+CREATE TEMP VIEW linb AS
+SELECT factor, octet_length(doc) AS bytes FROM lin;
+
+\echo
+\echo 'Corpus figures (median of' :runs 'runs; MB = 10^6 bytes)'
+SELECT m.test,
+       round(m.secs::numeric, 3) AS median_s,
+       m.all_runs AS runs_s,
+       round((c.bytes / 1e6 / m.secs)::numeric, 1) AS mb_per_s,
+       round((c.n / m.secs)::numeric, 0) AS reports_per_s,
+       CASE m.test
+         WHEN 'md5' THEN ''
+         WHEN 'parse' THEN round((m.secs / (SELECT secs FROM med WHERE test = 'md5'))::numeric, 1) || 'x md5'
+         WHEN 'parse_all' THEN round((m.secs / (SELECT secs FROM med WHERE test = 'md5'))::numeric, 1) || 'x md5'
+         WHEN 'insert_plain' THEN ''
+         WHEN 'insert_trigger' THEN round((m.secs / (SELECT secs FROM med WHERE test = 'insert_plain'))::numeric, 2) || 'x plain INSERT'
+       END AS ratio,
+       CASE m.test
+         WHEN 'md5' THEN '(reference)'
+         WHEN 'parse' THEN 'within 2x md5'
+         WHEN 'parse_all' THEN 'within 2x md5'
+         WHEN 'insert_plain' THEN '(reference)'
+         WHEN 'insert_trigger' THEN 'within 1.3x plain INSERT'
+       END AS target,
+       CASE m.test
+         WHEN 'parse' THEN CASE WHEN m.secs <= 2 * (SELECT secs FROM med WHERE test = 'md5') THEN 'met' ELSE 'NOT MET' END
+         WHEN 'parse_all' THEN CASE WHEN m.secs <= 2 * (SELECT secs FROM med WHERE test = 'md5') THEN 'met' ELSE 'NOT MET' END
+         WHEN 'insert_trigger' THEN CASE WHEN m.secs <= 1.3 * (SELECT secs FROM med WHERE test = 'insert_plain') THEN 'met' ELSE 'NOT MET' END
+         ELSE ''
+       END AS status
+FROM med m, corpus c
+WHERE m.test IN ('md5', 'parse', 'parse_all', 'insert_plain', 'insert_trigger')
+ORDER BY array_position(ARRAY['md5', 'parse', 'parse_all', 'insert_plain', 'insert_trigger'], m.test);
+
+\echo 'Linearity: the same bytes parsed at each input size (100 x 1x, 10 x 10x, 1 x 100x)'
+SELECT l.factor || 'x' AS size,
+       l.bytes AS doc_bytes,
+       round(m.secs::numeric, 3) AS median_s,
+       m.all_runs AS runs_s,
+       round((1e9 * m.secs / (l.bytes * (100 / l.factor)))::numeric, 1) AS ns_per_byte,
+       round((l.bytes * (100 / l.factor) / 1e6 / m.secs)::numeric, 1) AS mb_per_s,
+       round((m.secs / (SELECT secs FROM med WHERE test = 'lin_1x'))::numeric, 2) AS vs_1x,
+       'ns/byte constant (vs_1x within 1.5)' AS target,
+       CASE WHEN m.secs <= 1.5 * (SELECT secs FROM med WHERE test = 'lin_1x') THEN 'met' ELSE 'NOT MET' END AS status
+FROM linb l JOIN med m ON m.test = 'lin_' || l.factor || 'x'
+ORDER BY l.factor;
+
+\echo 'Per kind: parse throughput (one run)'
+CREATE TEMP TABLE perkind (kind text, n int, bytes bigint, secs float8);
+DO $$
+DECLARE
+	k text; t0 timestamptz; n int; b bigint;
+BEGIN
+	FOR k IN SELECT DISTINCT kind FROM docs ORDER BY 1 LOOP
+		t0 := clock_timestamp();
+		PERFORM count(gr.govreport_parse(doc)) FROM docs WHERE kind = k;
+		INSERT INTO perkind SELECT k, count(*), sum(octet_length(doc)),
+			extract(epoch FROM clock_timestamp() - t0) FROM docs WHERE kind = k;
+	END LOOP;
+END $$;
+SELECT kind, n, round(bytes / 1024.0 / n, 1) AS avg_kb,
+       round((bytes / 1e6 / secs)::numeric, 1) AS mb_per_s,
+       round((n / secs)::numeric, 0) AS reports_per_s
+FROM perkind ORDER BY kind;
