@@ -225,7 +225,7 @@ AS 'MODULE_PATHNAME', 'govreport_render'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 COMMENT ON FUNCTION @extschema@.govreport_render(@extschema@.govreport) IS
-'the report''s tables 2, 3 and 4 drawn as fixed-width text in the layout of the national template (CJK characters 2 columns wide); a blank cell is shown as —, a cell the report lacks as ∅, a cell in a failing strict rule gets a * and the legend lists every failing rule with its message; other formats are drawn as a list of cells';
+'the report''s tables 2, 3 and 4 drawn as fixed-width text in the layout of the national template (CJK characters 2 columns wide); a blank cell is shown as U+2014 (em dash), a cell the report lacks as U+2205 (empty set), a cell in a failing strict rule gets a * and the legend lists every failing rule with its message; other formats are drawn as a list of cells';
 
 CREATE FUNCTION @extschema@.govreport_split(doc pg_catalog.text)
 RETURNS TABLE(part pg_catalog.int4, report_text pg_catalog.text)
