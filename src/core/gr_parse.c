@@ -66,7 +66,9 @@ gr_report_find(const gr_report *r, const char *tbl, const char *row,
 	{
 		const gr_cell *c = &r->cells[i];
 
-		if (strcmp(c->tbl, tbl) == 0 && strcmp(c->row_key, row) == 0 &&
+		/* cells read back from SQL may have NULL keys */
+		if (c->tbl && c->row_key && strcmp(c->tbl, tbl) == 0 &&
+			strcmp(c->row_key, row) == 0 &&
 			((col == NULL && c->col_key == NULL) ||
 			 (col && c->col_key && strcmp(c->col_key, col) == 0)))
 			return c;

@@ -20,6 +20,7 @@
 #include "govreport.h"
 #include "gr_errors.h"
 #include "gr_pgmem.h"
+#include "gr_util.h"
 
 /* How often a cancelled parse is retried after serving a benign interrupt. */
 #define GR_CANCEL_RETRIES 3
@@ -135,18 +136,6 @@ set_i64(Datum *values, bool *nulls, int att, gr_opt_i64 v)
 	nulls[att] = false;
 }
 
-/* Number of UTF-8 characters in s[0..len). */
-static size_t
-utf8_count(const char *s, size_t len)
-{
-	size_t		n = 0;
-
-	for (size_t i = 0; i < len; i++)
-		if (((unsigned char) s[i] & 0xC0) != 0x80)
-			n++;
-	return n;
-}
-
 /* 1-based character position or length as int4 (inputs stay below 1GB). */
 static Datum
 pos_datum(size_t v)
@@ -244,10 +233,10 @@ cells_array(const gr_report *r, const GrInput *in, Oid arraytype)
 				/* not filled by the core: count characters */
 				if (c->off < pos_byte)
 					pos_byte = pos_char = 0;
-				pos_char += utf8_count(in->buf + pos_byte, c->off - pos_byte);
+				pos_char += gr_utf8_chars(in->buf + pos_byte, c->off - pos_byte);
 				pos_byte = c->off;
 				start = pos_char + 1;
-				clen = utf8_count(in->buf + c->off, c->len);
+				clen = gr_utf8_chars(in->buf + c->off, c->len);
 			}
 			if (a_start >= 0)
 			{
@@ -374,6 +363,34 @@ govreport_parse(PG_FUNCTION_ARGS)
 	PG_RETURN_DATUM(gr_pg_report_datum(&r, &in, tupdesc));
 }
 
+/*
+ * The rows of govreport_parse_all: one govreport per report, each built in
+ * a per-row memory context.
+ */
+static void
+put_reports(ReturnSetInfo *rsinfo, const gr_report *reports, size_t n,
+			const GrInput *in)
+{
+	Datum	   *values = palloc(sizeof(Datum) * rsinfo->setDesc->natts);
+	bool	   *nulls = palloc(sizeof(bool) * rsinfo->setDesc->natts);
+	MemoryContext rowctx = AllocSetContextCreate(CurrentMemoryContext,
+												 "govreport_parse_all row",
+												 ALLOCSET_DEFAULT_SIZES);
+
+	for (size_t i = 0; i < n; i++)
+	{
+		MemoryContext oldctx;
+
+		CHECK_FOR_INTERRUPTS();
+		oldctx = MemoryContextSwitchTo(rowctx);
+		gr_pg_report_values(&reports[i], in, rsinfo->setDesc, values, nulls);
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+		MemoryContextSwitchTo(oldctx);
+		MemoryContextReset(rowctx);
+	}
+	MemoryContextDelete(rowctx);
+}
+
 PG_FUNCTION_INFO_V1(govreport_parse_all);
 
 /*
@@ -386,31 +403,13 @@ govreport_parse_all(PG_FUNCTION_ARGS)
 	GrInput		in;
 	gr_report  *reports;
 	size_t		n;
-	Datum	   *values;
-	bool	   *nulls;
-	MemoryContext rowctx;
-	MemoryContext oldctx;
 
 	InitMaterializedSRF(fcinfo, 0);
 
 	gr_pg_input_text(PG_GETARG_DATUM(0), &in);
 	n = gr_pg_parse_all(&in, &reports);
 
-	values = palloc(sizeof(Datum) * rsinfo->setDesc->natts);
-	nulls = palloc(sizeof(bool) * rsinfo->setDesc->natts);
-	rowctx = AllocSetContextCreate(CurrentMemoryContext,
-								   "govreport_parse_all row",
-								   ALLOCSET_DEFAULT_SIZES);
-	for (size_t i = 0; i < n; i++)
-	{
-		CHECK_FOR_INTERRUPTS();
-		oldctx = MemoryContextSwitchTo(rowctx);
-		gr_pg_report_values(&reports[i], &in, rsinfo->setDesc, values, nulls);
-		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
-		MemoryContextSwitchTo(oldctx);
-		MemoryContextReset(rowctx);
-	}
-	MemoryContextDelete(rowctx);
+	put_reports(rsinfo, reports, n, &in);
 	return (Datum) 0;
 }
 
@@ -508,10 +507,6 @@ govreport_parse_all_bytes(PG_FUNCTION_ARGS)
 	char	   *utf8 = NULL;
 	size_t		ulen = 0;
 	GrInput		in;
-	Datum	   *values;
-	bool	   *nulls;
-	MemoryContext rowctx;
-	MemoryContext oldctx;
 
 	InitMaterializedSRF(fcinfo, 0);
 	raw = bytea_input(PG_GETARG_DATUM(0), &rawlen);
@@ -534,20 +529,6 @@ govreport_parse_all_bytes(PG_FUNCTION_ARGS)
 	if (st != GR_OK)
 		gr_pg_raise(st, &err, &in);
 
-	values = palloc(sizeof(Datum) * rsinfo->setDesc->natts);
-	nulls = palloc(sizeof(bool) * rsinfo->setDesc->natts);
-	rowctx = AllocSetContextCreate(CurrentMemoryContext,
-								   "govreport_parse_all row",
-								   ALLOCSET_DEFAULT_SIZES);
-	for (size_t i = 0; i < n; i++)
-	{
-		CHECK_FOR_INTERRUPTS();
-		oldctx = MemoryContextSwitchTo(rowctx);
-		gr_pg_report_values(&reports[i], &in, rsinfo->setDesc, values, nulls);
-		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
-		MemoryContextSwitchTo(oldctx);
-		MemoryContextReset(rowctx);
-	}
-	MemoryContextDelete(rowctx);
+	put_reports(rsinfo, reports, n, &in);
 	return (Datum) 0;
 }

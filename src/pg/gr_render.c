@@ -315,14 +315,9 @@ collect_marks(Render *rd)
 static int
 find_cell(const gr_report *r, const char *tbl, const char *row, const char *col)
 {
-	for (size_t i = 0; i < r->ncells; i++)
-	{
-		const gr_cell *c = &r->cells[i];
+	const gr_cell *c = gr_report_find(r, tbl, row, col);
 
-		if (streq(c->tbl, tbl) && streq(c->row_key, row) && streq(c->col_key, col))
-			return (int) i;
-	}
-	return -1;
+	return c ? (int) (c - r->cells) : -1;
 }
 
 /* The text of one cell: value, "—" (blank), "∅" (absent), plus "*". */

@@ -482,22 +482,6 @@ put_disposition(ReturnSetInfo *rsinfo, const char *applicant,
 	tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 }
 
-/* First cell with these keys, or NULL. */
-static const gr_cell *
-find_cell(const gr_report *r, const char *tbl, const char *row, const char *col)
-{
-	for (size_t i = 0; i < r->ncells; i++)
-	{
-		const gr_cell *c = &r->cells[i];
-
-		if (c->tbl && c->row_key && c->col_key &&
-			strcmp(c->tbl, tbl) == 0 && strcmp(c->row_key, row) == 0 &&
-			strcmp(c->col_key, col) == 0)
-			return c;
-	}
-	return NULL;
-}
-
 /* Table-3 dispositions of a template report: outcome rows x applicants. */
 static void
 template_dispositions(ReturnSetInfo *rsinfo, const gr_report *r, int format)
@@ -508,7 +492,7 @@ template_dispositions(ReturnSetInfo *rsinfo, const gr_report *r, int format)
 			continue;
 		for (size_t a = 0; a < lengthof(t3_applicants); a++)
 			put_disposition(rsinfo, t3_applicants[a], t3_outcomes[o].key,
-							find_cell(r, "t3", t3_outcomes[o].key,
+							gr_report_find(r, "t3", t3_outcomes[o].key,
 									  t3_applicants[a]));
 	}
 }
