@@ -92,8 +92,6 @@ gr_emit_value(gr_build *b, const char *tbl, const char *row, const char *col,
 	c->tbl = tbl;
 	c->row_key = row;
 	c->col_key = col;
-	snprintf(where, sizeof(where), "%s %s%s%s", tbl, row, col ? "/" : "",
-			 col ? col : "");
 	if (!it)
 	{
 		c->off = at;
@@ -103,6 +101,9 @@ gr_emit_value(gr_build *b, const char *tbl, const char *row, const char *col,
 	c->off = it->off;
 	c->len = it->len;
 	k = gr_read_number(b->buf + it->off, it->len, b->mem, c);
+	if (k != GR_NUM_OK || (c->flags & GR_CELL_OVERFLOW))
+		snprintf(where, sizeof(where), "%s %s%s%s", tbl, row, col ? "/" : "",
+				 col ? col : "");	/* only a warning needs it */
 	switch (k)
 	{
 		case GR_NUM_OK:

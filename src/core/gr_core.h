@@ -148,6 +148,8 @@ typedef struct gr_report
 typedef struct gr_options
 {
 	size_t		max_bytes;		/* 0 = no limit; checked before any allocation */
+	bool		utf8_checked;	/* the caller guarantees valid UTF-8 without
+								 * NUL bytes (PostgreSQL text): skip the check */
 	gr_stop_fn	stop;			/* may be NULL */
 	void	   *stop_ctx;
 } gr_options;

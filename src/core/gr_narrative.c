@@ -70,6 +70,33 @@ charset_of(const char *s, size_t len, charset *cs)
 	}
 }
 
+/* The hashes of the first characters of a trigger, computed once. */
+#define TRIG_HASHES 4
+typedef struct trig_hash
+{
+	uint16_t	h[TRIG_HASHES];
+	int			n;
+} trig_hash;
+
+static void
+trig_hash_of(const char *needle, trig_hash *t)
+{
+	size_t		len = strlen(needle);
+
+	t->n = 0;
+	for (size_t i = 0; i < len && t->n < TRIG_HASHES;)
+		t->h[t->n++] = (uint16_t) char_hash(needle, len, &i);
+}
+
+static bool
+charset_may_hold_hashed(const charset *cs, const trig_hash *t)
+{
+	for (int i = 0; i < t->n; i++)
+		if (!(cs->w[t->h[i] / 64] & ((uint64_t) 1 << (t->h[i] % 64))))
+			return false;
+	return true;
+}
+
 /* Could the line whose set is cs contain needle? */
 static bool
 charset_may_hold(const charset *cs, const char *needle)
@@ -1244,10 +1271,13 @@ gr_read_narrative(gr_build *b, size_t *nfig)
 {
 	nctx		x;
 	gr_status	st = GR_OK;
+	trig_hash	th[NPATS];
 
 	*nfig = 0;
 	memset(&x, 0, sizeof(x));
 	x.b = b;
+	for (size_t p = 0; p < NPATS; p++)
+		trig_hash_of(pats[p].trig, &th[p]);
 	for (size_t i = b->from; i < b->to; i++)
 	{
 		const gr_item *it = &b->items->v[i];
@@ -1262,7 +1292,7 @@ gr_read_narrative(gr_build *b, size_t *nfig)
 		x.line_first = x.n;
 		charset_of(b->buf + it->off, it->len, &x.cs);
 		for (size_t p = 0; p < NPATS; p++)
-			if (charset_may_hold(&x.cs, pats[p].trig) &&
+			if (charset_may_hold_hashed(&x.cs, &th[p]) &&
 				!scan_pattern(&x, &pats[p], it))
 				goto nomem;
 		if (!scan_same(&x, it) || !scan_negative(&x, it) || !scan_all_zero(&x, it))

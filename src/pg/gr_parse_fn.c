@@ -42,6 +42,7 @@ gr_pg_parse_one(const GrInput *in, gr_report *out)
 
 	gr_pg_mem_init(&mem);
 	gr_pg_options_init(&opt);
+	opt.utf8_checked = true;	/* text: validated by the server */
 	for (int attempt = 0;; attempt++)
 	{
 		memset(&err, 0, sizeof(err));
@@ -69,6 +70,7 @@ gr_pg_parse_all(const GrInput *in, gr_report **out)
 
 	gr_pg_mem_init(&mem);
 	gr_pg_options_init(&opt);
+	opt.utf8_checked = true;	/* text: validated by the server */
 	for (int attempt = 0;; attempt++)
 	{
 		memset(&err, 0, sizeof(err));
