@@ -45,6 +45,10 @@ endif
 # ---------------------------------------------------------------------------
 # Standalone targets (after the include so that "all" stays the default).
 
+# PGXS tracks no header dependencies: rebuild every object when a header
+# changes (a struct that grows must never meet an object built before).
+$(OBJS): $(wildcard src/core/*.h src/pg/*.h)
+
 # Unit tests of src/core: no server headers, no -fwrapv, sanitizers on.
 UNIT_CC    ?= $(CC)
 SAN         = -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \
