@@ -112,6 +112,8 @@ gr_emit_value(gr_build *b, const char *tbl, const char *row, const char *col,
 									 where, it->line, c->value);
 			return true;
 		case GR_NUM_BLANK:
+			if (it->flags & GR_ITEM_UNDECIDED)
+				return true;	/* the producer said why */
 			return gr_build_warn(b, "%s at line %u: blank cell read as NULL", where, it->line);
 		case GR_NUM_FILLER:
 			c->flags |= GR_CELL_FILLER;

@@ -648,6 +648,7 @@ emit_values(gstate *g, const run *r, const cand *cs, const bool *used, int ncand
 			(*nnull)++;
 			if (!push(g, GR_ITEM_CELL, b, 0, line))
 				return false;
+			g->out->v[g->out->n - 1].flags |= GR_ITEM_UNDECIDED;
 		}
 	}
 	return true;
@@ -995,8 +996,12 @@ gr_items_from_glued(const char *buf, size_t len, const gr_options *opt,
 				if (!push_labels(&g, l->lb, l->le, line))
 					goto nomem;
 				for (int k = 0; k < NCOL; k++)
+				{
 					if (!push(&g, GR_ITEM_CELL, t->vb[k], t->ok[k] ? t->ve[k] - t->vb[k] : 0, line))
 						goto nomem;
+					if (!t->ok[k])
+						out->v[out->n - 1].flags |= GR_ITEM_UNDECIDED;
+				}
 				if (!push(&g, GR_ITEM_ROW_END, l->e, 0, line))
 					goto nomem;
 				continue;

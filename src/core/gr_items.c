@@ -30,6 +30,7 @@ gr_items_push(gr_mem *mem, gr_items *it, gr_item_kind kind, gr_layout layout,
 	x->off = off;
 	x->len = len;
 	x->line = line;
+	x->flags = 0;
 	return true;
 }
 

@@ -25,7 +25,12 @@ typedef struct gr_item
 	size_t		off;			/* printed text: input[off .. off+len) */
 	size_t		len;
 	uint32_t	line;			/* 1-based line of off */
+	uint32_t	flags;			/* GR_ITEM_* */
 } gr_item;
+
+/* An empty cell a producer could not decide (and said why in a note):
+ * NULL, without the generic "blank cell" warning. */
+#define GR_ITEM_UNDECIDED 0x01
 
 /*
  * Where the comparison text moved bytes (HTML: markup dropped and entities
