@@ -12,6 +12,7 @@
  */
 #include "gr_items.h"
 #include "gr_layouts.h"
+#include "gr_text.h"
 #include "gr_util.h"
 
 #include <string.h>
@@ -104,6 +105,128 @@ gr_items_to_input(const gr_items *it, size_t soff, size_t slen, size_t *ooff,
 	e = slen ? to_input(it, soff + slen, true) : b;
 	*ooff = b;
 	*olen = e > b ? e - b : 0;
+}
+
+/* CJK ideographs, CJK and full-width punctuation: where no space belongs */
+static bool
+is_cjk_like(uint32_t c)
+{
+	return gr_is_han(c) || (c >= 0x3001 && c <= 0x303F) ||
+		(c >= 0xFF00 && c <= 0xFFEF) || c == 0x201C || c == 0x201D;
+}
+
+/* White space inside a prose line (not the line break). */
+static bool
+is_inline_space(uint32_t c)
+{
+	return c == ' ' || c == '\t' || c == 0xA0 || c == 0x3000;
+}
+
+gr_status
+gr_items_compact_prose(const char *buf, size_t len, gr_mem *mem,
+					   gr_items *it, const char **text, char **owned,
+					   gr_error *err)
+{
+	if (it->nshift > 0)
+		return GR_OK;
+	for (size_t k = 0; k < it->n; k++)
+	{
+		const gr_item *item = &it->v[k];
+		const char *t = *text;
+		size_t		b = item->off,
+					e = item->off + item->len;
+		size_t		i,
+					w;
+		uint32_t	prev = 0;
+		bool		need = false;
+
+		if (item->kind != GR_ITEM_PROSE || item->len < 3)
+			continue;
+		/* a quick look at the bytes: any space beside a CJK character? */
+		for (i = b; i < e && !need; i++)
+		{
+			unsigned char c = (unsigned char) t[i];
+			size_t		sl;			/* byte length of the space */
+
+			if (c == ' ' || c == '\t')
+				sl = 1;
+			else if (c == 0xC2 && i + 1 < e && (unsigned char) t[i + 1] == 0xA0)
+				sl = 2;
+			else if (c == 0xE3 && i + 2 < e && (unsigned char) t[i + 1] == 0x80 &&
+					 (unsigned char) t[i + 2] == 0x80)
+				sl = 3;
+			else
+				continue;
+			if (i + sl < e)
+			{
+				size_t		q = i + sl;
+
+				if (is_cjk_like(gr_utf8_next(t, e, &q)))
+					need = true;
+			}
+			if (!need && i > b)
+			{
+				size_t		p = i - 1;
+
+				while (p > b && ((unsigned char) t[p] & 0xC0) == 0x80)
+					p--;
+				if (is_cjk_like(gr_utf8_next(t, e, &p)))
+					need = true;
+			}
+		}
+		if (!need)
+			continue;
+		if (*text == buf)
+		{
+			char	   *copy = gr_alloc(mem, len ? len : 1);
+
+			if (!copy)
+				return gr_fail(err, GR_ERR_NOMEM, b, "out of memory", NULL);
+			memcpy(copy, buf, len);
+			*owned = copy;
+			*text = copy;
+		}
+		{
+			char	   *x = (char *) *text;	/* an owned copy by now */
+
+			prev = 0;
+			for (i = b, w = b; i < e;)
+			{
+				size_t		at = i;
+				uint32_t	c = gr_utf8_next(x, e, &i);
+
+				if (is_inline_space(c))
+				{
+					/* the next character that is no space */
+					size_t		j = i;
+					uint32_t	next = 0;
+
+					while (j < e)
+					{
+						size_t		q = j;
+
+						next = gr_utf8_next(x, e, &q);
+						if (!is_inline_space(next))
+							break;
+						j = q;
+					}
+					if (is_cjk_like(prev) || is_cjk_like(next))
+						continue;	/* dropped */
+				}
+				if (w != at)
+				{
+					memmove(x + w, x + at, i - at);
+					if (!gr_items_shift(mem, it, w, at, i - at, i - at))
+						return gr_fail(err, GR_ERR_NOMEM, b, "out of memory", NULL);
+				}
+				w += i - at;
+				prev = c;
+			}
+			/* the rest of the span: spaces (the item keeps its length) */
+			memset(x + w, ' ', e - w);
+		}
+	}
+	return GR_OK;
 }
 
 static bool

@@ -62,6 +62,20 @@ typedef struct gr_items
 bool		gr_items_shift(gr_mem *mem, gr_items *it, size_t s, size_t o,
 						   size_t slen, size_t olen);
 
+/*
+ * Prose lines of PDF and scraped text break Chinese phrases with spaces
+ * ("上年 结转48件", justified lines of pdftotext): in the comparison text,
+ * drop the white space of prose items that touches a CJK character, so
+ * the byte-string triggers of the narrative reader match; the moves are
+ * recorded with gr_items_shift, so positions still refer to the input.
+ * *text is buf or an owned copy of it (*owned); a copy is made when the
+ * first prose line needs it.  Documents whose comparison text was already
+ * moved (HTML) are left alone.  Not NFKC: white space only.
+ */
+gr_status	gr_items_compact_prose(const char *buf, size_t len, gr_mem *mem,
+								   gr_items *it, const char **text,
+								   char **owned, gr_error *err);
+
 /* The input span of the comparison-text span [soff, soff+slen). */
 void		gr_items_to_input(const gr_items *it, size_t soff, size_t slen,
 							  size_t *ooff, size_t *olen);

@@ -558,6 +558,9 @@ gr_parse_all(const char *buf, size_t len, const gr_options *opt, gr_mem *mem,
 	st = gr_tokenise(buf, len, opt, mem, &items, &text, &owned, &notes, err);
 	if (st != GR_OK)
 		return st;
+	st = gr_items_compact_prose(buf, len, mem, &items, &text, &owned, err);
+	if (st != GR_OK)
+		return st;
 	st = split(text, &items, mem, &segs, &nseg, err);
 	if (st != GR_OK)
 		return st;

@@ -470,3 +470,58 @@ TEST(decimal_exact)
 	gr_dec_format(c.num, buf, sizeof(buf));
 	CHECK_EQ_STR(buf, "32694.3253");
 }
+
+/* A prose line whose phrases are broken by spaces (pdftotext, scraped
+ * pages) reads like the unbroken one, at the right positions. */
+TEST(narrative_spaces_inside_phrases)
+{
+	size_t		len;
+	char	   *one = gr_test_read_file("test/fixtures/t2021_tab.txt", &len);
+	const char *from = "2021年本局新收政府信息公开申请1,210件，上年结转48件，办结1,199件，结转下年度继续办理59件。";
+	const char *to = "2021年本局新收 政府信息公开申请 1,210 件，上年\u3000结转 48件，办结\u00a01,199 件，结转 下年度继续办理 59 件。";
+	char	   *two;
+	const char *at;
+	gr_report	r;
+	gr_error	err;
+	gr_options	opt = {0};
+	size_t		flen = strlen(from),
+				tlen = strlen(to);
+	static const struct
+	{
+		const char *key;
+		const char *value;
+		const char *printed;
+	}			want[] = {
+		{"requests.new_received", "1210", "1,210"},
+		{"requests.carried_over", "48", "48"},
+		{"requests.closed", "1199", "1,199"},
+		{"requests.carried_forward", "59", "59"},
+	};
+
+	REQUIRE(one != NULL);
+	at = strstr(one, from);
+	REQUIRE(at != NULL);
+	two = gr_alloc(test_mem(), len - flen + tlen + 1);
+	REQUIRE(two != NULL);
+	memcpy(two, one, (size_t) (at - one));
+	memcpy(two + (at - one), to, tlen);
+	memcpy(two + (at - one) + tlen, at + flen, len - (size_t) (at - one) - flen);
+	len = len - flen + tlen;
+	REQUIRE_EQ_INT(gr_parse(two, len, &opt, test_mem(), &r, &err), GR_OK);
+	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++)
+	{
+		const gr_cell *c = gr_report_find(&r, "narrative", want[i].key, NULL);
+
+		if (!CHECK(c != NULL))
+		{
+			fprintf(stderr, "  missing %s\n", want[i].key);
+			continue;
+		}
+		CHECK_EQ_STR(c->value, want[i].value);
+		CHECK_EQ_STRN(two + c->off, c->len, want[i].printed);
+	}
+	check_positions(two, len, &r);
+	/* the tables are untouched */
+	CHECK_EQ_STR(val(&r, "t3", "new_received", "total"), "1210");
+	CHECK_EQ_INT(table_cells(&r), 10 + 25 * 7 + 15);
+}
