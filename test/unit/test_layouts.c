@@ -7,6 +7,7 @@
  */
 #include "gr_test.h"
 #include "test_mem.h"
+#include "test_util.h"
 
 #include "gr_core.h"
 #include "gr_items.h"
@@ -19,70 +20,6 @@
 
 #define FIX "test/fixtures/"
 #define LAY "test/fixtures/layouts/"
-
-typedef struct parsed
-{
-	char	   *buf;
-	size_t		len;
-	gr_status	st;
-	gr_error	err;
-	gr_report  *reps;
-	size_t		n;
-} parsed;
-
-static parsed
-parse_buf(char *buf, size_t len)
-{
-	parsed		p;
-	gr_options	opt = {0};
-
-	memset(&p, 0, sizeof(p));
-	p.buf = buf;
-	p.len = len;
-	if (!buf)
-	{
-		p.st = GR_ERR_NOT_REPORT;
-		return p;
-	}
-	p.st = gr_parse_all(p.buf, p.len, &opt, test_mem(), &p.reps, &p.n, &p.err);
-	return p;
-}
-
-static parsed
-parse_file(const char *path)
-{
-	size_t		len = 0;
-	char	   *buf = gr_test_read_file(path, &len);
-
-	return parse_buf(buf, len);
-}
-
-static const char *
-val(const gr_report *r, const char *tbl, const char *row, const char *col)
-{
-	const gr_cell *c = gr_report_find(r, tbl, row, col);
-
-	if (!c)
-		return "MISSING";
-	return c->has_value ? c->value : "NULL";
-}
-
-/* Every cell's printed span sits at its character position (original). */
-static void
-check_positions(const char *buf, size_t len, const gr_report *r)
-{
-	for (size_t i = 0; i < r->ncells; i++)
-	{
-		const gr_cell *c = &r->cells[i];
-
-		if (!CHECK(c->off + c->len <= len))
-			return;
-		CHECK_EQ_INT(c->char_start, gr_utf8_chars(buf, c->off) + 1);
-		CHECK_EQ_INT(c->char_len, gr_utf8_chars(buf + c->off, c->len));
-		if (i > 0)
-			CHECK(r->cells[i - 1].off <= c->off);
-	}
-}
 
 /*
  * Same cells (keys and values) in both reports; cells of table 3's total
@@ -110,7 +47,7 @@ check_same_cells(const gr_report *a, const gr_report *b, bool blank_total)
 		if (blank_total && strcmp(c->tbl, "t3") == 0 && c->col_key &&
 			strcmp(c->col_key, "total") == 0)
 			want = "NULL";
-		if (!CHECK_EQ_STR(val(b, c->tbl, c->row_key, c->col_key), want))
+		if (!CHECK_EQ_STR(cell_val(b, c->tbl, c->row_key, c->col_key), want))
 			fprintf(stderr, "    cell %s %s/%s\n", c->tbl, c->row_key,
 					c->col_key ? c->col_key : "-");
 	}
@@ -175,7 +112,7 @@ TEST(html_blank_total_column_is_null)
 		if (strstr(b.reps[0].warnings[i], "blank cell read as NULL"))
 			warned++;
 	CHECK(warned >= 20);
-	CHECK_EQ_STR(val(&b.reps[0], "t3", "granted", "natural_person"), "402");
+	CHECK_EQ_STR(cell_val(&b.reps[0], "t3", "granted", "natural_person"), "402");
 }
 
 /* A small page: entities, spans, <br> in labels, rowspan/colspan,
@@ -212,14 +149,14 @@ TEST(html_small_page)
 	REQUIRE_EQ_INT(p.st, GR_OK);
 	REQUIRE_EQ_INT(p.n, 1);
 	r = &p.reps[0];
-	CHECK_EQ_STR(val(r, "t4", "review", "maintained"), "1");
-	CHECK_EQ_STR(val(r, "t4", "review", "corrected"), "0");
-	CHECK_EQ_STR(val(r, "t4", "review", "other"), "NULL");	/* &nbsp; */
-	CHECK_EQ_STR(val(r, "t4", "review", "pending"), "1");
-	CHECK_EQ_STR(val(r, "t4", "litigation_direct", "maintained"), "3");	/* &#xFF13; */
-	CHECK_EQ_STR(val(r, "t4", "litigation_direct", "total"), "3");
-	CHECK_EQ_STR(val(r, "t4", "litigation_after_review", "maintained"), "1234");
-	CHECK_EQ_STR(val(r, "t4", "litigation_after_review", "total"), "1234");
+	CHECK_EQ_STR(cell_val(r, "t4", "review", "maintained"), "1");
+	CHECK_EQ_STR(cell_val(r, "t4", "review", "corrected"), "0");
+	CHECK_EQ_STR(cell_val(r, "t4", "review", "other"), "NULL");	/* &nbsp; */
+	CHECK_EQ_STR(cell_val(r, "t4", "review", "pending"), "1");
+	CHECK_EQ_STR(cell_val(r, "t4", "litigation_direct", "maintained"), "3");	/* &#xFF13; */
+	CHECK_EQ_STR(cell_val(r, "t4", "litigation_direct", "total"), "3");
+	CHECK_EQ_STR(cell_val(r, "t4", "litigation_after_review", "maintained"), "1234");
+	CHECK_EQ_STR(cell_val(r, "t4", "litigation_after_review", "total"), "1234");
 	/* printed: the text run itself, entities as in the source */
 	c = gr_report_find(r, "t4", "review", "maintained");
 	REQUIRE(c != NULL);
@@ -307,10 +244,10 @@ TEST(aligned_small_wrapped_and_fullwidth)
 	REQUIRE_EQ_INT(p.st, GR_OK);
 	REQUIRE_EQ_INT(p.n, 1);
 	r = &p.reps[0];
-	CHECK_EQ_STR(val(r, "t2", "regulations", "in_force"), "2");
-	CHECK_EQ_STR(val(r, "t2", "normative_docs", "issued"), "5");
-	CHECK_EQ_STR(val(r, "t2", "normative_docs", "in_force"), "37");
-	CHECK_EQ_STR(val(r, "t2", "licensing", "decisions"), "1234");
+	CHECK_EQ_STR(cell_val(r, "t2", "regulations", "in_force"), "2");
+	CHECK_EQ_STR(cell_val(r, "t2", "normative_docs", "issued"), "5");
+	CHECK_EQ_STR(cell_val(r, "t2", "normative_docs", "in_force"), "37");
+	CHECK_EQ_STR(cell_val(r, "t2", "licensing", "decisions"), "1234");
 	CHECK_EQ_INT(r->year, 2021);
 	check_positions(buf, len, r);
 }
@@ -471,24 +408,9 @@ TEST(layouts_allocation_failure)
 	{
 		size_t		len;
 		char	   *buf = gr_test_read_file(files[f], &len);
-		gr_options	opt = {0};
-		int			nomem = 0;
 
 		REQUIRE(buf != NULL);
-		for (long k = 0; k < 300; k += 5)
-		{
-			gr_report	r;
-			gr_error	err;
-			gr_status	st;
-
-			test_mem_fail_after(k);
-			st = gr_parse(buf, len, &opt, test_mem(), &r, &err);
-			test_mem_fail_after(-1);
-			CHECK(st == GR_OK || st == GR_ERR_NOMEM);
-			if (st == GR_ERR_NOMEM)
-				nomem++;
-		}
-		CHECK(nomem > 0);
+		CHECK(parse_failing_allocations(buf, len, 300, 5) > 0);
 	}
 }
 
@@ -536,7 +458,7 @@ same_t3_t4(const gr_report *a, const gr_report *b)
 	for (size_t i = 0; i < a->ncells; i++)
 	{
 		const gr_cell *c = &a->cells[i];
-		const char *got = val(b, c->tbl, c->row_key, c->col_key);
+		const char *got = cell_val(b, c->tbl, c->row_key, c->col_key);
 
 		if (strcmp(c->tbl, "t2") == 0)
 		{
@@ -554,15 +476,6 @@ same_t3_t4(const gr_report *a, const gr_report *b)
 	return n;
 }
 
-static bool
-has_warning(const gr_report *r, const char *needle)
-{
-	for (size_t i = 0; i < r->nwarnings; i++)
-		if (strstr(r->warnings[i], needle))
-			return true;
-	return false;
-}
-
 TEST(glued_unique_split_2021)
 {
 	parsed		a = parse_file(FIX "t2021_tab.txt");
@@ -577,13 +490,13 @@ TEST(glued_unique_split_2021)
 	CHECK_EQ_INT(same_t3_t4(&a.reps[0], &b.reps[0]), 25 * 7 + 15);
 	CHECK(!has_warning(&b.reps[0], "consistently"));
 	CHECK(!has_warning(&b.reps[0], "table 3"));
-	CHECK_EQ_STR(val(&b.reps[0], "t3", "new_received", "natural_person"), "1102");
-	CHECK_EQ_STR(val(&b.reps[0], "t3", "new_received", "total"), "1210");
-	CHECK_EQ_STR(val(&b.reps[0], "t2", "licensing", "decisions"), "1234");
-	CHECK_EQ_STR(val(&b.reps[0], "t2", "admin_fees", "amount_10k_yuan"), "3.2150");
+	CHECK_EQ_STR(cell_val(&b.reps[0], "t3", "new_received", "natural_person"), "1102");
+	CHECK_EQ_STR(cell_val(&b.reps[0], "t3", "new_received", "total"), "1210");
+	CHECK_EQ_STR(cell_val(&b.reps[0], "t2", "licensing", "decisions"), "1234");
+	CHECK_EQ_STR(cell_val(&b.reps[0], "t2", "admin_fees", "amount_10k_yuan"), "3.2150");
 	/* "002" splits one way only into three printed numbers; "5237" not */
-	CHECK_EQ_STR(val(&b.reps[0], "t2", "regulations", "in_force"), "2");
-	CHECK_EQ_STR(val(&b.reps[0], "t2", "normative_docs", "in_force"), "NULL");
+	CHECK_EQ_STR(cell_val(&b.reps[0], "t2", "regulations", "in_force"), "2");
+	CHECK_EQ_STR(cell_val(&b.reps[0], "t2", "normative_docs", "in_force"), "NULL");
 	CHECK(has_warning(&b.reps[0], "\"5237\" splits several ways"));
 	check_positions(b.buf, b.len, &b.reps[0]);
 	/* a split value's span is its digits inside the glued run */
@@ -606,9 +519,9 @@ TEST(glued_unique_split_2019)
 	REQUIRE_EQ_INT(b.n, 1);
 	CHECK_EQ_INT(same_t3_t4(&a.reps[0], &b.reps[0]), 23 * 7 + 15);
 	/* "352+21412876": the sign ends the first column; the rest is open */
-	CHECK_EQ_STR(val(&b.reps[0], "t2", "licensing", "prev_items"), "352");
-	CHECK_EQ_STR(val(&b.reps[0], "t2", "licensing", "delta"), "NULL");
-	CHECK_EQ_STR(val(&b.reps[0], "t2", "admin_fees", "delta"), "-5");
+	CHECK_EQ_STR(cell_val(&b.reps[0], "t2", "licensing", "prev_items"), "352");
+	CHECK_EQ_STR(cell_val(&b.reps[0], "t2", "licensing", "delta"), "NULL");
+	CHECK_EQ_STR(cell_val(&b.reps[0], "t2", "admin_fees", "delta"), "-5");
 	check_positions(b.buf, b.len, &b.reps[0]);
 }
 
@@ -623,15 +536,15 @@ TEST(glued_two_consistent_splits)
 	REQUIRE_EQ_INT(b.n, 1);
 	r = &b.reps[0];
 	/* the cells the two splits disagree on are NULL, never guessed */
-	CHECK_EQ_STR(val(r, "t3", "denied.third_party_rights", "natural_person"), "NULL");
-	CHECK_EQ_STR(val(r, "t3", "denied.third_party_rights", "commercial_enterprise"), "NULL");
-	CHECK_EQ_STR(val(r, "t3", "denied.internal_affairs", "natural_person"), "NULL");
-	CHECK_EQ_STR(val(r, "t3", "denied.internal_affairs", "commercial_enterprise"), "NULL");
+	CHECK_EQ_STR(cell_val(r, "t3", "denied.third_party_rights", "natural_person"), "NULL");
+	CHECK_EQ_STR(cell_val(r, "t3", "denied.third_party_rights", "commercial_enterprise"), "NULL");
+	CHECK_EQ_STR(cell_val(r, "t3", "denied.internal_affairs", "natural_person"), "NULL");
+	CHECK_EQ_STR(cell_val(r, "t3", "denied.internal_affairs", "commercial_enterprise"), "NULL");
 	/* what they agree on is kept */
-	CHECK_EQ_STR(val(r, "t3", "denied.third_party_rights", "total"), "12");
-	CHECK_EQ_STR(val(r, "t3", "denied.internal_affairs", "research_institution"), "0");
-	CHECK_EQ_STR(val(r, "t3", "processed_total", "natural_person"), "1084");
-	CHECK_EQ_STR(val(r, "t3", "new_received", "total"), "1209");
+	CHECK_EQ_STR(cell_val(r, "t3", "denied.third_party_rights", "total"), "12");
+	CHECK_EQ_STR(cell_val(r, "t3", "denied.internal_affairs", "research_institution"), "0");
+	CHECK_EQ_STR(cell_val(r, "t3", "processed_total", "natural_person"), "1084");
+	CHECK_EQ_STR(cell_val(r, "t3", "new_received", "total"), "1209");
 	CHECK(has_warning(r, "2 splits of table 3 satisfy R1-R3"));
 	CHECK(has_warning(r, "\"111000012\" splits 2 ways consistently (1,11,0,0,0,0,12 | 11,1,0,0,0,0,12)"));
 	/* everything else as in the TAB report */
@@ -646,7 +559,7 @@ TEST(glued_two_consistent_splits)
 			if (strcmp(c->col_key, "natural_person") == 0 ||
 				strcmp(c->col_key, "commercial_enterprise") == 0)
 				continue;
-		CHECK_EQ_STR(val(r, c->tbl, c->row_key, c->col_key), c->has_value ? c->value : "NULL");
+		CHECK_EQ_STR(cell_val(r, c->tbl, c->row_key, c->col_key), c->has_value ? c->value : "NULL");
 	}
 }
 
@@ -678,14 +591,14 @@ TEST(glued_table4_and_identities)
 	REQUIRE_EQ_INT(p.n, 1);
 	r = &p.reps[0];
 	/* 1,0,1,0,0... : R6-R8 leave 1,0,1,0,2 | 1,0,0,1,2 | 0,1,2,0,3 */
-	CHECK_EQ_STR(val(r, "t4", "review", "maintained"), "1");
-	CHECK_EQ_STR(val(r, "t4", "review", "total"), "2");
-	CHECK_EQ_STR(val(r, "t4", "litigation_direct", "pending"), "1");
-	CHECK_EQ_STR(val(r, "t4", "litigation_after_review", "other"), "2");
-	CHECK_EQ_STR(val(r, "t4", "litigation_after_review", "total"), "3");
+	CHECK_EQ_STR(cell_val(r, "t4", "review", "maintained"), "1");
+	CHECK_EQ_STR(cell_val(r, "t4", "review", "total"), "2");
+	CHECK_EQ_STR(cell_val(r, "t4", "litigation_direct", "pending"), "1");
+	CHECK_EQ_STR(cell_val(r, "t4", "litigation_after_review", "other"), "2");
+	CHECK_EQ_STR(cell_val(r, "t4", "litigation_after_review", "total"), "3");
 	/* table 3 rows: R3 holds, R1/R2 hold with these rows */
-	CHECK_EQ_STR(val(r, "t3", "new_received", "natural_person"), "3");
-	CHECK_EQ_STR(val(r, "t3", "carried_forward", "total"), "1");
+	CHECK_EQ_STR(cell_val(r, "t3", "new_received", "natural_person"), "3");
+	CHECK_EQ_STR(cell_val(r, "t3", "carried_forward", "total"), "1");
 	check_positions(buf, len, r);
 }
 
@@ -707,9 +620,9 @@ TEST(glued_no_split_is_null)
 	p = parse_buf(buf, len);
 	REQUIRE_EQ_INT(p.st, GR_OK);
 	REQUIRE_EQ_INT(p.n, 1);
-	CHECK_EQ_STR(val(&p.reps[0], "t3", "new_received", "natural_person"), "NULL");
-	CHECK_EQ_STR(val(&p.reps[0], "t3", "new_received", "total"), "NULL");
-	CHECK_EQ_STR(val(&p.reps[0], "t3", "granted", "total"), "2");
+	CHECK_EQ_STR(cell_val(&p.reps[0], "t3", "new_received", "natural_person"), "NULL");
+	CHECK_EQ_STR(cell_val(&p.reps[0], "t3", "new_received", "total"), "NULL");
+	CHECK_EQ_STR(cell_val(&p.reps[0], "t3", "granted", "total"), "2");
 	CHECK(has_warning(&p.reps[0], "satisfies R3; the row is NULL"));
 }
 
@@ -734,7 +647,7 @@ TEST(glued_search_cap)
 	p = parse_buf(buf, len);
 	REQUIRE_EQ_INT(p.st, GR_OK);
 	REQUIRE_EQ_INT(p.n, 1);
-	CHECK_EQ_STR(val(&p.reps[0], "t3", "new_received", "total"), "NULL");
+	CHECK_EQ_STR(cell_val(&p.reps[0], "t3", "new_received", "total"), "NULL");
 	CHECK(has_warning(&p.reps[0], "cap"));
 }
 
@@ -761,9 +674,9 @@ TEST(aligned_display_width_columns)
 	p = parse_buf(buf, len);
 	REQUIRE_EQ_INT(p.st, GR_OK);
 	REQUIRE_EQ_INT(p.n, 1);
-	CHECK_EQ_STR(val(&p.reps[0], "t3", "unable.not_held", "natural_person"), "2");
-	CHECK_EQ_STR(val(&p.reps[0], "t3", "unable.needs_creation", "total"), "1");
-	CHECK_EQ_STR(val(&p.reps[0], "t3", "new_received", "total"), "3");
+	CHECK_EQ_STR(cell_val(&p.reps[0], "t3", "unable.not_held", "natural_person"), "2");
+	CHECK_EQ_STR(cell_val(&p.reps[0], "t3", "unable.needs_creation", "total"), "1");
+	CHECK_EQ_STR(cell_val(&p.reps[0], "t3", "new_received", "total"), "3");
 }
 
 TEST(parse_bytes_says_encoding)
@@ -781,7 +694,7 @@ TEST(parse_bytes_says_encoding)
 	REQUIRE(bytes != NULL);
 	REQUIRE_EQ_INT(gr_parse_bytes(bytes, len, &opt, test_mem(), &utf8, &ulen, &r, &err), GR_OK);
 	CHECK_EQ_STR(r.warnings[r.nwarnings - 1], "encoding: Big5 (detected from the bytes)");
-	CHECK_EQ_STR(val(&r, "t3", "new_received", "total"), "1210");
+	CHECK_EQ_STR(cell_val(&r, "t3", "new_received", "total"), "1210");
 	CHECK_EQ_STR(r.agency, "青禾區生態環境局");
 	check_positions(utf8, ulen, &r);
 	REQUIRE_EQ_INT(gr_parse_all_bytes(bytes, len, &opt, test_mem(), &utf8, &ulen, &reps, &n, &err), GR_OK);
@@ -813,8 +726,8 @@ TEST(aligned_numbers_between_label_lines)
 	p = parse_buf(buf, len);
 	REQUIRE_EQ_INT(p.st, GR_OK);
 	REQUIRE_EQ_INT(p.n, 1);
-	CHECK_EQ_STR(val(&p.reps[0], "t3", "denied.law_prohibited", "natural_person"), "1");
-	CHECK_EQ_STR(val(&p.reps[0], "t3", "denied.security_stability", "total"), "2");
+	CHECK_EQ_STR(cell_val(&p.reps[0], "t3", "denied.law_prohibited", "natural_person"), "1");
+	CHECK_EQ_STR(cell_val(&p.reps[0], "t3", "denied.security_stability", "total"), "2");
 }
 
 /* The applicant header wrapped ("商业"/"企业"): still 7 columns. */
@@ -840,8 +753,8 @@ TEST(aligned_wrapped_applicant_header)
 	p = parse_buf(buf, len);
 	REQUIRE_EQ_INT(p.st, GR_OK);
 	REQUIRE_EQ_INT(p.n, 1);
-	CHECK_EQ_STR(val(&p.reps[0], "t3", "new_received", "other_org"), "1");
-	CHECK_EQ_STR(val(&p.reps[0], "t3", "new_received", "total"), "4");
+	CHECK_EQ_STR(cell_val(&p.reps[0], "t3", "new_received", "other_org"), "1");
+	CHECK_EQ_STR(cell_val(&p.reps[0], "t3", "new_received", "total"), "4");
 	CHECK(!has_warning(&p.reps[0], "3 applicant columns"));
 }
 
@@ -863,8 +776,8 @@ TEST(html_entity_inside_number)
 	p = parse_buf(buf, len);
 	REQUIRE_EQ_INT(p.st, GR_OK);
 	REQUIRE_EQ_INT(p.n, 1);
-	CHECK_EQ_STR(val(&p.reps[0], "t4", "review", "maintained"), "1234");
-	CHECK_EQ_STR(val(&p.reps[0], "t4", "review", "total"), "1234");
+	CHECK_EQ_STR(cell_val(&p.reps[0], "t4", "review", "maintained"), "1234");
+	CHECK_EQ_STR(cell_val(&p.reps[0], "t4", "review", "total"), "1234");
 	c = gr_report_find(&p.reps[0], "t4", "review", "maintained");
 	REQUIRE(c != NULL);
 	CHECK_EQ_STRN(buf + c->off, c->len, "1&#44;234");

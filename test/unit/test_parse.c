@@ -5,6 +5,7 @@
  */
 #include "gr_test.h"
 #include "test_mem.h"
+#include "test_util.h"
 
 #include "gr_core.h"
 #include "gr_text.h"
@@ -12,44 +13,6 @@
 
 #include <stdio.h>
 #include <string.h>
-
-typedef struct parsed
-{
-	char	   *buf;
-	size_t		len;
-	gr_status	st;
-	gr_error	err;
-	gr_report  *reps;
-	size_t		n;
-} parsed;
-
-static parsed
-parse_file(const char *path)
-{
-	parsed		p;
-	gr_options	opt = {0};
-
-	memset(&p, 0, sizeof(p));
-	p.buf = gr_test_read_file(path, &p.len);
-	if (!p.buf)
-	{
-		p.st = GR_ERR_NOT_REPORT;
-		return p;
-	}
-	p.st = gr_parse_all(p.buf, p.len, &opt, test_mem(), &p.reps, &p.n, &p.err);
-	return p;
-}
-
-/* The value text of a cell, "NULL" for a blank one, "MISSING" for none. */
-static const char *
-val(const gr_report *r, const char *tbl, const char *row, const char *col)
-{
-	const gr_cell *c = gr_report_find(r, tbl, row, col);
-
-	if (!c)
-		return "MISSING";
-	return c->has_value ? c->value : "NULL";
-}
 
 /* Cells of the template tables 2-4 (narrative figures not counted). */
 static size_t
@@ -61,23 +24,6 @@ table_cells(const gr_report *r)
 		if (r->cells[i].tbl[0] == 't')
 			n++;
 	return n;
-}
-
-/* Every cell's printed span sits at its character position. */
-static void
-check_positions(const char *buf, size_t len, const gr_report *r)
-{
-	for (size_t i = 0; i < r->ncells; i++)
-	{
-		const gr_cell *c = &r->cells[i];
-
-		if (!CHECK(c->off + c->len <= len))
-			return;
-		CHECK_EQ_INT(c->char_start, gr_utf8_chars(buf, c->off) + 1);
-		CHECK_EQ_INT(c->char_len, gr_utf8_chars(buf + c->off, c->len));
-		if (i > 0)
-			CHECK(r->cells[i - 1].off <= c->off);	/* document order */
-	}
 }
 
 /* Two reports hold the same cells: same keys, same values. */
@@ -92,7 +38,7 @@ check_same_cells(const gr_report *a, const gr_report *b)
 		if (c->tbl[0] != 't')
 			continue;
 
-		CHECK_EQ_STR(val(b, c->tbl, c->row_key, c->col_key),
+		CHECK_EQ_STR(cell_val(b, c->tbl, c->row_key, c->col_key),
 					 c->has_value ? c->value : "NULL");
 	}
 }
@@ -115,14 +61,14 @@ TEST(t2021_tab_values)
 	CHECK(r->carried_over.present && r->carried_over.v == 48);
 	CHECK(r->processed_total.present && r->processed_total.v == 1199);
 	CHECK(r->carried_forward.present && r->carried_forward.v == 59);
-	CHECK_EQ_STR(val(r, "t3", "new_received", "natural_person"), "1102");
-	CHECK_EQ_STR(val(r, "t3", "unable.not_held", "total"), "422");
-	CHECK_EQ_STR(val(r, "t3", "other.fee_unpaid", "natural_person"), "3");
-	CHECK_EQ_STR(val(r, "t3", "other", "total"), "MISSING");
-	CHECK_EQ_STR(val(r, "t2", "licensing", "decisions"), "1234");
-	CHECK_EQ_STR(val(r, "t2", "admin_fees", "amount_10k_yuan"), "3.2150");
-	CHECK_EQ_STR(val(r, "t4", "review", "total"), "9");
-	CHECK_EQ_STR(val(r, "t4", "litigation_after_review", "pending"), "1");
+	CHECK_EQ_STR(cell_val(r, "t3", "new_received", "natural_person"), "1102");
+	CHECK_EQ_STR(cell_val(r, "t3", "unable.not_held", "total"), "422");
+	CHECK_EQ_STR(cell_val(r, "t3", "other.fee_unpaid", "natural_person"), "3");
+	CHECK_EQ_STR(cell_val(r, "t3", "other", "total"), "MISSING");
+	CHECK_EQ_STR(cell_val(r, "t2", "licensing", "decisions"), "1234");
+	CHECK_EQ_STR(cell_val(r, "t2", "admin_fees", "amount_10k_yuan"), "3.2150");
+	CHECK_EQ_STR(cell_val(r, "t4", "review", "total"), "9");
+	CHECK_EQ_STR(cell_val(r, "t4", "litigation_after_review", "pending"), "1");
 	{
 		/* printed keeps the padding, without the TAB */
 		const gr_cell *c = gr_report_find(r, "t2", "regulations", "issued");
@@ -170,12 +116,12 @@ TEST(t2019_tab_and_pipe)
 	CHECK_EQ_INT(r->year, 2020);
 	/* 2019 table 3: 23 rows; table 2 with the Beijing sub-rows */
 	CHECK_EQ_INT(table_cells(r), 25 + 23 * 7 + 15);
-	CHECK_EQ_STR(val(r, "t2", "licensing", "delta"), "214");
-	CHECK_EQ_STR(val(r, "t2", "admin_fees", "delta"), "-5");
-	CHECK_EQ_STR(val(r, "t2", "other_services.confirmation", "delta"), "-3");
-	CHECK_EQ_STR(val(r, "t2", "central_procurement", "amount_10k_yuan"), "1234.5678");
-	CHECK_EQ_STR(val(r, "t3", "other.other", "total"), "MISSING");
-	CHECK(strcmp(val(r, "t3", "other", "total"), "MISSING") != 0);
+	CHECK_EQ_STR(cell_val(r, "t2", "licensing", "delta"), "214");
+	CHECK_EQ_STR(cell_val(r, "t2", "admin_fees", "delta"), "-5");
+	CHECK_EQ_STR(cell_val(r, "t2", "other_services.confirmation", "delta"), "-3");
+	CHECK_EQ_STR(cell_val(r, "t2", "central_procurement", "amount_10k_yuan"), "1234.5678");
+	CHECK_EQ_STR(cell_val(r, "t3", "other.other", "total"), "MISSING");
+	CHECK(strcmp(cell_val(r, "t3", "other", "total"), "MISSING") != 0);
 	check_same_cells(r, &pipe.reps[0]);
 	check_positions(tab.buf, tab.len, r);
 	check_positions(pipe.buf, pipe.len, &pipe.reps[0]);
@@ -198,11 +144,11 @@ TEST(t2019_markdown)
 
 		if (strcmp(c->tbl, "t2") == 0)
 			continue;
-		CHECK_EQ_STR(val(r, c->tbl, c->row_key, c->col_key), c->value);
+		CHECK_EQ_STR(cell_val(r, c->tbl, c->row_key, c->col_key), c->value);
 	}
 	/* the merged 其他对外管理服务事项 row of this copy */
-	CHECK_EQ_STR(val(r, "t2", "other_services", "prev_items"), "1269");
-	CHECK_EQ_STR(val(r, "t2", "central_procurement", "amount_10k_yuan"), "1234.5678");
+	CHECK_EQ_STR(cell_val(r, "t2", "other_services", "prev_items"), "1269");
+	CHECK_EQ_STR(cell_val(r, "t2", "central_procurement", "amount_10k_yuan"), "1234.5678");
 	CHECK_EQ_INT(r->nwarnings, 0);
 }
 
@@ -213,8 +159,8 @@ TEST(blank_cells_are_null)
 
 	REQUIRE(p.st == GR_OK && p.n == 1);
 	r = &p.reps[0];
-	CHECK_EQ_STR(val(r, "t3", "granted", "social_welfare_org"), "NULL");
-	CHECK_EQ_STR(val(r, "t3", "other.fee_unpaid", "total"), "NULL");
+	CHECK_EQ_STR(cell_val(r, "t3", "granted", "social_welfare_org"), "NULL");
+	CHECK_EQ_STR(cell_val(r, "t3", "other.fee_unpaid", "total"), "NULL");
 	CHECK_EQ_INT(r->nwarnings, 3);
 	CHECK(strstr(r->warnings[0], "blank cell") != NULL);
 	check_positions(p.buf, p.len, r);
@@ -227,8 +173,8 @@ TEST(letters_in_number_cells)
 
 	REQUIRE(p.st == GR_OK && p.n == 1);
 	r = &p.reps[0];
-	CHECK_EQ_STR(val(r, "t3", "partially_granted", "commercial_enterprise"), "NULL");
-	CHECK_EQ_STR(val(r, "t3", "unable.needs_creation", "other_org"), "NULL");
+	CHECK_EQ_STR(cell_val(r, "t3", "partially_granted", "commercial_enterprise"), "NULL");
+	CHECK_EQ_STR(cell_val(r, "t3", "unable.needs_creation", "other_org"), "NULL");
 	CHECK_EQ_INT(r->nwarnings, 2);
 	CHECK(strstr(r->warnings[0], "\"1O\" is not a number") != NULL);
 }
@@ -246,10 +192,10 @@ TEST(short_row_is_null_not_shifted)
 			"research_institution", "social_welfare_org", "legal_service_org",
 		"other_org", "total"};
 
-		CHECK_EQ_STR(val(r, "t3", "not_processed.repeat", cols[k]), "NULL");
+		CHECK_EQ_STR(cell_val(r, "t3", "not_processed.repeat", cols[k]), "NULL");
 	}
 	/* the next row is read normally */
-	CHECK(strcmp(val(r, "t3", "not_processed.publication", "total"), "NULL") != 0);
+	CHECK(strcmp(cell_val(r, "t3", "not_processed.publication", "total"), "NULL") != 0);
 	CHECK_EQ_INT(r->nwarnings, 1);
 	CHECK(strstr(r->warnings[0], "5 of 7 values") != NULL);
 }
@@ -280,7 +226,7 @@ TEST(truncated_table)
 	CHECK(r->new_received.present);
 	CHECK(!r->processed_total.present);
 	CHECK(!r->carried_forward.present);
-	CHECK_EQ_STR(val(r, "t3", "carried_forward", "total"), "MISSING");
+	CHECK_EQ_STR(cell_val(r, "t3", "carried_forward", "total"), "MISSING");
 	CHECK(r->nwarnings >= 2);
 }
 
@@ -388,25 +334,10 @@ TEST(allocation_failure_everywhere)
 {
 	size_t		len;
 	char	   *buf = gr_test_read_file("test/fixtures/t2021_tab.txt", &len);
-	gr_options	opt = {0};
-	int			nomem = 0;
 
 	REQUIRE(buf != NULL);
 	/* fail the k-th allocation for many k: NOMEM or OK, never a crash */
-	for (long k = 0; k < 400; k += 7)
-	{
-		gr_report	r;
-		gr_error	err;
-		gr_status	st;
-
-		test_mem_fail_after(k);
-		st = gr_parse(buf, len, &opt, test_mem(), &r, &err);
-		test_mem_fail_after(-1);
-		CHECK(st == GR_OK || st == GR_ERR_NOMEM);
-		if (st == GR_ERR_NOMEM)
-			nomem++;
-	}
-	CHECK(nomem > 0);
+	CHECK(parse_failing_allocations(buf, len, 400, 7) > 0);
 }
 
 TEST(number_grammar)
@@ -522,6 +453,6 @@ TEST(narrative_spaces_inside_phrases)
 	}
 	check_positions(two, len, &r);
 	/* the tables are untouched */
-	CHECK_EQ_STR(val(&r, "t3", "new_received", "total"), "1210");
+	CHECK_EQ_STR(cell_val(&r, "t3", "new_received", "total"), "1210");
 	CHECK_EQ_INT(table_cells(&r), 10 + 25 * 7 + 15);
 }
