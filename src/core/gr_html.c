@@ -442,8 +442,71 @@ trim_span(hstate *h, size_t *b, size_t *e)
  * readers must see "1,234" and "2021年", not "1      ,234".  Spans of items
  * never overlap, so this touches no other item's text.
  */
+/* The character written last into the shadow [b, w), or 0. */
+static uint32_t
+last_written(const hstate *h, size_t b, size_t w)
+{
+	size_t		p;
+
+	if (w <= b)
+		return 0;
+	p = w - 1;
+	while (p > b && ((unsigned char) h->shadow[p] & 0xC0) == 0x80)
+		p--;
+	return gr_utf8_next(h->shadow, w, &p);
+}
+
+/* Is the character at buf[i], or a space there, white space of HTML text? */
+static size_t
+space_at(const hstate *h, size_t i, size_t e)
+{
+	unsigned char c = (unsigned char) h->buf[i];
+	uint32_t	cp;
+	size_t		n;
+
+	if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+		return 1;
+	if (c == 0xC2 && i + 1 < e && (unsigned char) h->buf[i + 1] == 0xA0)
+		return 2;
+	if (c == 0xE3 && i + 2 < e && (unsigned char) h->buf[i + 1] == 0x80 &&
+		(unsigned char) h->buf[i + 2] == 0x80)
+		return 3;
+	if (c == '&' && (n = entity_at(h->buf + i, e - i, &cp)) > 0 &&
+		(cp == ' ' || cp == 0xA0 || cp == 0x3000))
+		return n;
+	return 0;
+}
+
+/* The first character after buf[i] that is neither markup nor space. */
+static uint32_t
+next_visible(const hstate *h, size_t i, size_t e)
+{
+	tag			t;
+
+	while (i < e)
+	{
+		size_t		n;
+		uint32_t	cp;
+
+		if (h->buf[i] == '<' && next_tag(h->buf, e, i, &t) && t.b == i)
+		{
+			i = t.e;
+			continue;
+		}
+		if ((n = space_at(h, i, e)) > 0)
+		{
+			i += n;
+			continue;
+		}
+		if (h->buf[i] == '&' && entity_at(h->buf + i, e - i, &cp) > 0)
+			return cp;
+		return gr_utf8_next(h->buf, e, &i);
+	}
+	return 0;
+}
+
 static bool
-compact(hstate *h, size_t b, size_t e)
+compact(hstate *h, size_t b, size_t e, bool prose)
 {
 	size_t		w = b;
 	size_t		i = b;
@@ -462,6 +525,18 @@ compact(hstate *h, size_t b, size_t e)
 			continue;
 		}
 		tb = i + 1;
+		if (prose)
+		{
+			/* running Chinese text has no spaces: "上年&nbsp;结转" */
+			size_t		n = space_at(h, i, e);
+
+			if (n > 0 && (gr_is_cjk_like(last_written(h, b, w)) ||
+						  gr_is_cjk_like(next_visible(h, i + n, e))))
+			{
+				i += n;
+				continue;
+			}
+		}
 		if (h->buf[i] == '&')
 		{
 			uint32_t	cp;
@@ -500,7 +575,8 @@ compact(hstate *h, size_t b, size_t e)
 static bool
 push(hstate *h, gr_item_kind kind, gr_layout lay, size_t off, size_t len)
 {
-	if (kind != GR_ITEM_ROW_END && len > 0 && !compact(h, off, off + len))
+	if (kind != GR_ITEM_ROW_END && len > 0 &&
+		!compact(h, off, off + len, kind == GR_ITEM_PROSE))
 		return false;
 	return gr_items_push(h->mem, h->out, kind, lay, off, len, line_of(h, off));
 }

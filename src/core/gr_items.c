@@ -107,14 +107,6 @@ gr_items_to_input(const gr_items *it, size_t soff, size_t slen, size_t *ooff,
 	*olen = e > b ? e - b : 0;
 }
 
-/* CJK ideographs, CJK and full-width punctuation: where no space belongs */
-static bool
-is_cjk_like(uint32_t c)
-{
-	return gr_is_han(c) || (c >= 0x3001 && c <= 0x303F) ||
-		(c >= 0xFF00 && c <= 0xFFEF) || c == 0x201C || c == 0x201D;
-}
-
 /* White space inside a prose line (not the line break). */
 static bool
 is_inline_space(uint32_t c)
@@ -161,7 +153,7 @@ gr_items_compact_prose(const char *buf, size_t len, gr_mem *mem,
 			{
 				size_t		q = i + sl;
 
-				if (is_cjk_like(gr_utf8_next(t, e, &q)))
+				if (gr_is_cjk_like(gr_utf8_next(t, e, &q)))
 					need = true;
 			}
 			if (!need && i > b)
@@ -170,7 +162,7 @@ gr_items_compact_prose(const char *buf, size_t len, gr_mem *mem,
 
 				while (p > b && ((unsigned char) t[p] & 0xC0) == 0x80)
 					p--;
-				if (is_cjk_like(gr_utf8_next(t, e, &p)))
+				if (gr_is_cjk_like(gr_utf8_next(t, e, &p)))
 					need = true;
 			}
 		}
@@ -210,7 +202,7 @@ gr_items_compact_prose(const char *buf, size_t len, gr_mem *mem,
 							break;
 						j = q;
 					}
-					if (is_cjk_like(prev) || is_cjk_like(next))
+					if (gr_is_cjk_like(prev) || gr_is_cjk_like(next))
 						continue;	/* dropped */
 				}
 				if (w != at)

@@ -144,6 +144,13 @@ gr_is_han(uint32_t c)
 		(c >= 0x20000 && c <= 0x2FA1F) || (c >= 0xF900 && c <= 0xFAFF);
 }
 
+bool
+gr_is_cjk_like(uint32_t c)
+{
+	return gr_is_han(c) || (c >= 0x3001 && c <= 0x303F) ||
+		(c >= 0xFF00 && c <= 0xFFEF) || c == 0x201C || c == 0x201D;
+}
+
 int
 gr_label_key(const char *buf, size_t len, char *out, size_t outsize,
 			 gr_error *err)

@@ -30,6 +30,10 @@ bool		gr_is_space(uint32_t c);
 /* CJK ideograph (the characters labels are made of). */
 bool		gr_is_han(uint32_t c);
 
+/* CJK ideographs, CJK and full-width punctuation, “”: where running
+ * Chinese text puts no space. */
+bool		gr_is_cjk_like(uint32_t c);
+
 /*
  * Read a value cell.  The text is trimmed of white space (incl. U+00A0,
  * U+3000); full-width digits and signs count as digits and signs.  Returns:

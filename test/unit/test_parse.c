@@ -456,3 +456,28 @@ TEST(narrative_spaces_inside_phrases)
 	CHECK_EQ_STR(cell_val(&r, "t3", "new_received", "total"), "1210");
 	CHECK_EQ_INT(table_cells(&r), 10 + 25 * 7 + 15);
 }
+
+/* HTML: "上年&nbsp;结转48件" reads like "上年结转48件", and an entity earlier
+ * in a paragraph does not shift the positions of its figures. */
+TEST(html_entities_in_prose)
+{
+	static const char *const files[] = {
+		"test/fuzz/regressions/html_entity_shifts_r14_cells.html",
+		"test/fuzz/regressions/html_entity_shifts_narrative_cells.html",
+	};
+
+	for (size_t f = 0; f < sizeof(files) / sizeof(files[0]); f++)
+	{
+		parsed		p = parse_file(files[f]);
+		const gr_cell *c;
+
+		REQUIRE_EQ_INT(p.st, GR_OK);
+		REQUIRE_EQ_INT(p.n, 1);
+		CHECK_EQ_STR(cell_val(&p.reps[0], "narrative", "requests.carried_over", NULL), "48");
+		CHECK_EQ_STR(cell_val(&p.reps[0], "narrative", "requests.closed", NULL), "1199");
+		c = gr_report_find(&p.reps[0], "narrative", "requests.closed", NULL);
+		REQUIRE(c != NULL);
+		CHECK_EQ_STRN(p.buf + c->off, c->len, "1,199");
+		check_positions(p.buf, p.len, &p.reps[0]);
+	}
+}
