@@ -219,10 +219,21 @@ gr_decode(const char *bytes, size_t len, gr_mem *mem, char **utf8,
 		if (st != GR_ERR_ENCODING)
 			return st;
 	}
-	bad = bad_at[0] >= bad_at[1] ? bad_at[0] : bad_at[1];
-	return gr_fail(err, GR_ERR_ENCODING, bad, "invalid byte sequence for encoding",
-				   "The input is neither UTF-8 (invalid at byte offset %zu) nor GB18030 nor Big5 (undecodable at byte offset %zu).",
-				   utf8_bad, bad);
+	/* the charset that reads furthest is the most likely: its offset */
+	{
+		const char *best = "UTF-8";
+
+		bad = utf8_bad;
+		for (int k = 0; k < 2; k++)
+			if (bad_at[k] > bad)
+			{
+				bad = bad_at[k];
+				best = order[k];
+			}
+		return gr_fail(err, GR_ERR_ENCODING, bad, "invalid byte sequence for encoding",
+					   "The input is not valid in UTF-8, GB18030 or Big5; it reads furthest as %s, up to byte offset %zu (UTF-8 stops at %zu, GB18030 at %zu, Big5 at %zu).",
+					   best, bad, utf8_bad, bad_at[0], bad_at[1]);
+	}
 }
 
 /* ------------------------------------------------------ parse raw bytes */
