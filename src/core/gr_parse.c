@@ -156,13 +156,20 @@ typedef struct seg
 	size_t		to;
 } seg;
 
+/*
+ * Longest cell an anchor label is looked for in: HTML cells print their raw
+ * source when Word split their text into runs, so a short label may come
+ * with long <span style=...> markup.
+ */
+#define GR_ANCHOR_MAX_BYTES 4096
+
 /* Is item i a cell of the first table-2 section ("第二十条第(一)项")? */
 static bool
 is_t2_start(const char *buf, const gr_item *it, gr_error *err)
 {
 	char		key[GR_KEY_SIZE];
 
-	if (it->kind != GR_ITEM_CELL || it->len > 64 ||
+	if (it->kind != GR_ITEM_CELL || it->len > GR_ANCHOR_MAX_BYTES ||
 		!gr_find(buf + it->off, it->len, "第二十条"))
 		return false;
 	if (gr_item_key(buf, it, key, err) < 0)
@@ -175,7 +182,7 @@ is_t3_anchor(const char *buf, const gr_item *it, gr_error *err)
 {
 	char		key[GR_KEY_SIZE];
 
-	if (it->kind != GR_ITEM_CELL || it->len > 120 ||
+	if (it->kind != GR_ITEM_CELL || it->len > GR_ANCHOR_MAX_BYTES ||
 		!gr_find(buf + it->off, it->len, "本年新收"))
 		return false;
 	if (gr_item_key(buf, it, key, err) < 0)
