@@ -21,6 +21,7 @@
  * All linear in the input; no recursion.
  */
 #include "gr_layouts.h"
+#include "gr_labels.h"
 #include "gr_text.h"
 #include "gr_util.h"
 
@@ -161,65 +162,6 @@ numeric_token(const char *s, size_t n)
 		if (n - i == strlen(units[u]) && memcmp(s + i, units[u], n - i) == 0)
 			return true;
 	return false;
-}
-
-/* Outline numbering at the start of a fragment: "一、" "（一）" "(一)" "1." "1、" "１．" */
-static bool
-numbered(const char *s, size_t n)
-{
-	static const char *const cjk[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", NULL};
-	size_t		i = 0,
-				k = 0;
-	bool		paren = false;
-
-	if (n >= 3 && memcmp(s, "（", 3) == 0)
-	{
-		paren = true;
-		i = 3;
-	}
-	else if (n >= 1 && s[0] == '(')
-	{
-		paren = true;
-		i = 1;
-	}
-	for (;;)
-	{
-		bool		hit = false;
-
-		for (int c = 0; cjk[c]; c++)
-			if (n - i >= 3 && memcmp(s + i, cjk[c], 3) == 0)
-			{
-				i += 3;
-				k++;
-				hit = true;
-				break;
-			}
-		if (!hit)
-		{
-			if (i < n && s[i] >= '0' && s[i] <= '9')
-			{
-				i++;
-				k++;
-			}
-			else if (n - i >= 3 && (unsigned char) s[i] == 0xEF &&
-					 (unsigned char) s[i + 1] == 0xBC &&
-					 (unsigned char) s[i + 2] >= 0x90 && (unsigned char) s[i + 2] <= 0x99)
-			{
-				i += 3;
-				k++;
-			}
-			else
-				break;
-		}
-		if (k > 3)
-			return false;
-	}
-	if (k == 0 || i >= n)
-		return false;
-	if (paren)
-		return s[i] == ')' || (n - i >= 3 && memcmp(s + i, "）", 3) == 0);
-	return s[i] == '.' || s[i] == ')' ||
-		(n - i >= 3 && (memcmp(s + i, "、", 3) == 0 || memcmp(s + i, "．", 3) == 0));
 }
 
 /* Character column of byte p on the line starting at b. */
@@ -366,7 +308,7 @@ add_frags(astate *a, size_t lb, size_t b, size_t e)
 		a->frags[a->nfrags].e = fe;
 		a->frags[a->nfrags].col = col;
 		a->frags[a->nfrags].dcol = dcol;
-		a->frags[a->nfrags].numbered = numbered(a->buf + fb, fe - fb);
+		a->frags[a->nfrags].numbered = gr_numbering_at(a->buf + fb, fe - fb) > 0;
 		a->frags[a->nfrags].owner = -1;
 		a->nfrags++;
 	}

@@ -60,6 +60,12 @@ size_t		gr_collect_values(gr_build *b, size_t label, size_t want,
 /* Template tables: fill b->r with t2/t3/t4 cells found in [from, to). */
 gr_status	gr_read_template_tables(gr_build *b);
 
+/* Label keys that anchor the template tables (also used for splitting):
+ * the table-2 section number of "第二十条第(五)项" (0: none), and whether
+ * key is table 3's first row 本年新收政府信息公开申请数量. */
+int			gr_t2_section(const char *key);
+bool		gr_is_t3_start(const char *key);
+
 /* Metadata (agency, year) of the report in [from, to). */
 gr_status	gr_read_metadata(gr_build *b);
 

@@ -30,6 +30,7 @@
  * and table 4's "行政复议", which the readers need as cells.
  */
 #include "gr_layouts.h"
+#include "gr_labels.h"
 #include "gr_text.h"
 #include "gr_util.h"
 
@@ -459,63 +460,6 @@ push(gstate *g, gr_item_kind k, size_t off, size_t len, uint32_t line)
 						 off, len, line);
 }
 
-/* Does an outline number start at s ("1." "（三）" "三、")?  Its length or 0. */
-static size_t
-numbering_at(const char *s, size_t n)
-{
-	static const char *const cjk[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", NULL};
-	size_t		i = 0;
-	int			k = 0;
-	bool		paren = false;
-
-	if (n >= 3 && memcmp(s, "（", 3) == 0)
-	{
-		paren = true;
-		i = 3;
-	}
-	else if (n >= 1 && s[0] == '(')
-	{
-		paren = true;
-		i = 1;
-	}
-	for (;;)
-	{
-		bool		hit = false;
-
-		for (int c = 0; cjk[c]; c++)
-			if (n - i >= 3 && memcmp(s + i, cjk[c], 3) == 0)
-			{
-				i += 3;
-				k++;
-				hit = true;
-				break;
-			}
-		if (!hit && i < n && s[i] >= '0' && s[i] <= '9')
-		{
-			i++;
-			k++;
-			hit = true;
-		}
-		if (!hit || k > 2)
-			break;
-	}
-	if (k == 0 || i >= n)
-		return 0;
-	if (paren)
-	{
-		if (s[i] == ')')
-			return i + 1;
-		if (n - i >= 3 && memcmp(s + i, "）", 3) == 0)
-			return i + 3;
-		return 0;
-	}
-	if (s[i] == '.')
-		return i + 1;
-	if (n - i >= 3 && memcmp(s + i, "、", 3) == 0)
-		return i + 3;
-	return 0;
-}
-
 /*
  * Table-2 labels that start a cell of their own when cells ran together:
  * the column headers ("信息内容本年制发件数本年废止件数现行有效件数") and the
@@ -561,7 +505,7 @@ push_labels(gstate *g, size_t b, size_t e, uint32_t line)
 			s = p;
 			word_end = p + w;
 		}
-		else if (p > s && p > b && numbering_at(g->buf + p, e - p) > 0)
+		else if (p > s && p > b && gr_numbering_at(g->buf + p, e - p) > 0)
 		{
 			/* the numbering must follow an ideograph or a closing bracket */
 			size_t		q = p - 1;

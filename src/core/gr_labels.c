@@ -143,3 +143,69 @@ gr_classify_cell(const char *buf, const gr_item *it)
 	}
 	return GR_CC_VALUE;
 }
+
+size_t
+gr_numbering_at(const char *s, size_t n)
+{
+	size_t		i = 0,
+				k = 0;
+	bool		paren = false;
+
+	if (n >= 3 && memcmp(s, "（", 3) == 0)
+	{
+		paren = true;
+		i = 3;
+	}
+	else if (n >= 1 && s[0] == '(')
+	{
+		paren = true;
+		i = 1;
+	}
+	for (;;)
+	{
+		bool		hit = false;
+
+		for (int c = 0; cjk_digits[c]; c++)
+			if (n - i >= 3 && memcmp(s + i, cjk_digits[c], 3) == 0)
+			{
+				i += 3;
+				k++;
+				hit = true;
+				break;
+			}
+		if (!hit)
+		{
+			if (i < n && s[i] >= '0' && s[i] <= '9')
+			{
+				i++;
+				k++;
+			}
+			else if (n - i >= 3 && (unsigned char) s[i] == 0xEF &&
+					 (unsigned char) s[i + 1] == 0xBC &&
+					 (unsigned char) s[i + 2] >= 0x90 && (unsigned char) s[i + 2] <= 0x99)
+			{
+				i += 3;			/* full-width digit */
+				k++;
+			}
+			else
+				break;
+		}
+		if (k > 3)
+			return 0;
+	}
+	if (k == 0 || i >= n)
+		return 0;
+	if (paren)
+	{
+		if (s[i] == ')')
+			return i + 1;
+		if (n - i >= 3 && memcmp(s + i, "）", 3) == 0)
+			return i + 3;
+		return 0;
+	}
+	if (s[i] == '.' || s[i] == ')')
+		return i + 1;
+	if (n - i >= 3 && (memcmp(s + i, "、", 3) == 0 || memcmp(s + i, "．", 3) == 0))
+		return i + 3;
+	return 0;
+}

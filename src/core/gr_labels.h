@@ -20,6 +20,13 @@ int			gr_item_key(const char *buf, const gr_item *it, char *out,
  */
 void		gr_strip_numbering(char *key);
 
+/*
+ * Outline numbering at the start of raw text s[0..n): "一、" "（一）" "(一)"
+ * "1." "1、" "1)" "１．" (up to three numerals, full- or half-width).
+ * Its byte length, or 0.  gr_strip_numbering does the same on label keys.
+ */
+size_t		gr_numbering_at(const char *s, size_t n);
+
 /* Does key start with prefix? */
 bool		gr_starts(const char *key, const char *prefix);
 

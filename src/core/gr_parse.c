@@ -174,7 +174,7 @@ is_t2_start(const char *buf, const gr_item *it, gr_error *err)
 		return false;
 	if (gr_item_key(buf, it, key, err) < 0)
 		return false;
-	return gr_starts(key, "第二十条第(一)项");
+	return gr_t2_section(key) == 1;
 }
 
 static bool
@@ -187,7 +187,7 @@ is_t3_anchor(const char *buf, const gr_item *it, gr_error *err)
 		return false;
 	if (gr_item_key(buf, it, key, err) < 0)
 		return false;
-	return gr_contains(key, "本年新收政府信息公开申请数量");
+	return gr_is_t3_start(key);
 }
 
 static gr_status
@@ -210,6 +210,8 @@ split(const char *buf, const gr_items *items, gr_mem *mem, seg **out,
 		long		start = -1;
 		long		marker = -1;
 		int			kind = -1;
+		bool		t2 = is_t2_start(buf, it, err);
+		bool		t3 = !t2 && is_t3_anchor(buf, it, err);
 
 		if (it->kind == GR_ITEM_PROSE)
 		{
@@ -232,13 +234,13 @@ split(const char *buf, const gr_items *items, gr_mem *mem, seg **out,
 			if (start >= 0 && (size_t) start < cur)
 				start = -1;
 		}
-		else if (is_t2_start(buf, it, err))
+		else if (t2)
 		{
 			if (has_t3)
 				start = (long) i;	/* an orphan table block */
 			has_t2 = true;
 		}
-		else if (is_t3_anchor(buf, it, err))
+		else if (t3)
 		{
 			if (has_t3)
 			{
@@ -262,8 +264,8 @@ split(const char *buf, const gr_items *items, gr_mem *mem, seg **out,
 			v[n].to = (size_t) start;
 			n++;
 			cur = (size_t) start;
-			has_t2 = it->kind == GR_ITEM_CELL && is_t2_start(buf, it, err);
-			has_t3 = it->kind == GR_ITEM_CELL && is_t3_anchor(buf, it, err);
+			has_t2 = t2;
+			has_t3 = t3;
 			prose = 0;
 			seen = -1;
 			since = 0;

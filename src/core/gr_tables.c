@@ -182,8 +182,8 @@ t2_default_cols(int fmt, int section, const char **cols)
 }
 
 /* "第二十条第(五)项" -> 5; 0 if key is no section label */
-static int
-t2_section(const char *key)
+int
+gr_t2_section(const char *key)
 {
 	static const char *const num[] = {
 		"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"
@@ -254,9 +254,24 @@ emit_row(gr_build *b, const char *tbl, const char *row,
 
 /* ------------------------------------------------------------ table 3 */
 
-/* Find the first table-3 row label new_received in [from, to). */
+/* Is key the table-3 row label new_received? */
+bool
+gr_is_t3_start(const char *key)
+{
+	return gr_contains(key, t3_rows[0].label);
+}
+
+/* Is key a table-2 section label "第二十条第(一)项"...? */
+static bool
+is_t2_section(const char *key)
+{
+	return gr_t2_section(key) > 0;
+}
+
+/* The first label cell in [from, to) whose key passes test; -1, or -2 on
+ * an ICU failure. */
 static long
-find_t3(gr_build *b, size_t from, size_t to)
+find_label(gr_build *b, size_t from, size_t to, bool (*test) (const char *key))
 {
 	char		key[GR_KEY_SIZE];
 
@@ -266,7 +281,7 @@ find_t3(gr_build *b, size_t from, size_t to)
 			continue;
 		if (gr_item_key(b->buf, &b->items->v[i], key, b->err) < 0)
 			return -2;
-		if (gr_contains(key, t3_rows[0].label))
+		if (test(key))
 			return (long) i;
 	}
 	return -1;
@@ -426,7 +441,7 @@ read_t4(gr_build *b, size_t from, size_t *end)
 			continue;
 		KEY_OR_FAIL(i, key);
 		gr_strip_numbering(key);
-		if (t2_section(key) > 0)
+		if (gr_t2_section(key) > 0)
 			break;				/* a new table 2: no table 4 here */
 		if (strcmp(key, "行政复议") == 0)
 		{
@@ -587,7 +602,7 @@ read_t2(gr_build *b, size_t start, size_t stop)
 		if (!is_label(b, i))
 			continue;
 		KEY_OR_FAIL(i, key);
-		if ((s = t2_section(key)) > 0)
+		if ((s = gr_t2_section(key)) > 0)
 		{
 			section = s;
 			ncols = 0;
@@ -647,27 +662,10 @@ read_t2(gr_build *b, size_t start, size_t stop)
 	return GR_OK;
 }
 
-static long
-find_t2(gr_build *b, size_t from, size_t to)
-{
-	char		key[GR_KEY_SIZE];
-
-	for (size_t i = from; i < to; i++)
-	{
-		if (!is_label(b, i))
-			continue;
-		if (gr_item_key(b->buf, &b->items->v[i], key, b->err) < 0)
-			return -2;
-		if (t2_section(key) > 0)
-			return (long) i;
-	}
-	return -1;
-}
-
 gr_status
 gr_read_template_tables(gr_build *b)
 {
-	long		t3 = find_t3(b, b->from, b->to);
+	long		t3 = find_label(b, b->from, b->to, gr_is_t3_start);
 	long		t2;
 	size_t		t3end = 0;
 	size_t		t4end = 0;
@@ -675,7 +673,7 @@ gr_read_template_tables(gr_build *b)
 
 	if (t3 == -2)
 		return b->err->status;
-	t2 = find_t2(b, b->from, t3 >= 0 ? (size_t) t3 : b->to);
+	t2 = find_label(b, b->from, t3 >= 0 ? (size_t) t3 : b->to, is_t2_section);
 	if (t2 == -2)
 		return b->err->status;
 	if (t2 >= 0)

@@ -26,34 +26,73 @@
 #define GR_CANCEL_RETRIES 3
 
 /*
- * Parse text holding exactly one report, raising the documented errors.
+ * One call of the core: text or raw bytes, one report or all of them.
  *
  * The stop callback fires for any pending interrupt, including ones that
  * CHECK_FOR_INTERRUPTS() serves without raising an error (a barrier, a
- * memory-context dump request); then the parse starts again.
+ * memory-context dump request); then the parse starts again.  For bytes,
+ * *utf8 is the decoded text that printed and positions refer to.
  */
-void
-gr_pg_parse_one(const GrInput *in, gr_report *out)
+static gr_status
+core_parse(const char *buf, size_t len, bool bytes, bool all,
+		   gr_report **reps, size_t *n, char **utf8, size_t *ulen,
+		   gr_error *err)
 {
 	gr_mem		mem;
 	gr_options	opt;
-	gr_error	err;
 	gr_status	st;
 
 	gr_pg_mem_init(&mem);
 	gr_pg_options_init(&opt);
-	opt.utf8_checked = true;	/* text: validated by the server */
+	opt.utf8_checked = !bytes;	/* text: validated by the server */
 	for (int attempt = 0;; attempt++)
 	{
-		memset(&err, 0, sizeof(err));
-		memset(out, 0, sizeof(*out));
-		st = gr_parse(in->buf, in->len, &opt, &mem, out, &err);
+		memset(err, 0, sizeof(*err));
+		*reps = NULL;
+		*n = 0;
+		*utf8 = NULL;
+		*ulen = 0;
+		if (all)
+			st = bytes ?
+				gr_parse_all_bytes(buf, len, &opt, &mem, utf8, ulen, reps, n, err) :
+				gr_parse_all(buf, len, &opt, &mem, reps, n, err);
+		else
+		{
+			gr_report  *one = palloc0(sizeof(gr_report));
+
+			st = bytes ?
+				gr_parse_bytes(buf, len, &opt, &mem, utf8, ulen, one, err) :
+				gr_parse(buf, len, &opt, &mem, one, err);
+			if (st == GR_OK)
+			{
+				*reps = one;
+				*n = 1;
+			}
+		}
 		if (st != GR_ERR_CANCELLED || attempt >= GR_CANCEL_RETRIES)
 			break;
 		CHECK_FOR_INTERRUPTS();
 	}
+	return st;
+}
+
+/*
+ * Parse text holding exactly one report, raising the documented errors.
+ */
+void
+gr_pg_parse_one(const GrInput *in, gr_report *out)
+{
+	gr_error	err;
+	gr_report  *reps;
+	size_t		n;
+	char	   *utf8;
+	size_t		ulen;
+	gr_status	st;
+
+	st = core_parse(in->buf, in->len, false, false, &reps, &n, &utf8, &ulen, &err);
 	if (st != GR_OK)
 		gr_pg_raise(st, &err, in);
+	*out = reps[0];
 }
 
 /*
@@ -62,25 +101,13 @@ gr_pg_parse_one(const GrInput *in, gr_report *out)
 size_t
 gr_pg_parse_all(const GrInput *in, gr_report **out)
 {
-	gr_mem		mem;
-	gr_options	opt;
 	gr_error	err;
+	size_t		n;
+	char	   *utf8;
+	size_t		ulen;
 	gr_status	st;
-	size_t		n = 0;
 
-	gr_pg_mem_init(&mem);
-	gr_pg_options_init(&opt);
-	opt.utf8_checked = true;	/* text: validated by the server */
-	for (int attempt = 0;; attempt++)
-	{
-		memset(&err, 0, sizeof(err));
-		*out = NULL;
-		n = 0;
-		st = gr_parse_all(in->buf, in->len, &opt, &mem, out, &n, &err);
-		if (st != GR_ERR_CANCELLED || attempt >= GR_CANCEL_RETRIES)
-			break;
-		CHECK_FOR_INTERRUPTS();
-	}
+	st = core_parse(in->buf, in->len, false, true, out, &n, &utf8, &ulen, &err);
 	if (st != GR_OK)
 		gr_pg_raise(st, &err, in);
 	return n;
@@ -455,11 +482,10 @@ govreport_parse_bytes(PG_FUNCTION_ARGS)
 	TupleDesc	tupdesc;
 	const char *raw;
 	size_t		rawlen;
-	gr_mem		mem;
-	gr_options	opt;
 	gr_error	err;
 	gr_status	st;
-	gr_report	r;
+	gr_report  *reps;
+	size_t		n;
 	char	   *utf8 = NULL;
 	size_t		ulen = 0;
 	GrInput		in;
@@ -471,22 +497,11 @@ govreport_parse_bytes(PG_FUNCTION_ARGS)
 	tupdesc = BlessTupleDesc(tupdesc);
 	raw = bytea_input(PG_GETARG_DATUM(0), &rawlen);
 
-	gr_pg_mem_init(&mem);
-	gr_pg_options_init(&opt);
-	for (int attempt = 0;; attempt++)
-	{
-		memset(&err, 0, sizeof(err));
-		memset(&r, 0, sizeof(r));
-		utf8 = NULL;
-		st = gr_parse_bytes(raw, rawlen, &opt, &mem, &utf8, &ulen, &r, &err);
-		if (st != GR_ERR_CANCELLED || attempt >= GR_CANCEL_RETRIES)
-			break;
-		CHECK_FOR_INTERRUPTS();
-	}
+	st = core_parse(raw, rawlen, true, false, &reps, &n, &utf8, &ulen, &err);
 	set_decoded(&in, utf8, ulen);
 	if (st != GR_OK)
 		gr_pg_raise(st, &err, &in);
-	PG_RETURN_DATUM(gr_pg_report_datum(&r, &in, tupdesc));
+	PG_RETURN_DATUM(gr_pg_report_datum(&reps[0], &in, tupdesc));
 }
 
 PG_FUNCTION_INFO_V1(govreport_parse_all_bytes);
@@ -500,8 +515,6 @@ govreport_parse_all_bytes(PG_FUNCTION_ARGS)
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	const char *raw;
 	size_t		rawlen;
-	gr_mem		mem;
-	gr_options	opt;
 	gr_error	err;
 	gr_status	st;
 	gr_report  *reports = NULL;
@@ -513,20 +526,7 @@ govreport_parse_all_bytes(PG_FUNCTION_ARGS)
 	InitMaterializedSRF(fcinfo, 0);
 	raw = bytea_input(PG_GETARG_DATUM(0), &rawlen);
 
-	gr_pg_mem_init(&mem);
-	gr_pg_options_init(&opt);
-	for (int attempt = 0;; attempt++)
-	{
-		memset(&err, 0, sizeof(err));
-		utf8 = NULL;
-		reports = NULL;
-		n = 0;
-		st = gr_parse_all_bytes(raw, rawlen, &opt, &mem, &utf8, &ulen,
-								&reports, &n, &err);
-		if (st != GR_ERR_CANCELLED || attempt >= GR_CANCEL_RETRIES)
-			break;
-		CHECK_FOR_INTERRUPTS();
-	}
+	st = core_parse(raw, rawlen, true, true, &reports, &n, &utf8, &ulen, &err);
 	set_decoded(&in, utf8, ulen);
 	if (st != GR_OK)
 		gr_pg_raise(st, &err, &in);
