@@ -1,10 +1,11 @@
 /*
  * gr_narrative.c - figures printed in running text (domain.md 5.2).
  *
- * Only prose items are read, and only around trigger phrases: each prose
- * line is searched for the trigger bytes of a fixed pattern table (no
- * normalisation of the document), and the number next to a trigger is
- * read together with its unit.  Seed 003 and the older reports are
+ * Only prose items are read, and only around trigger phrases: one pass
+ * over each prose line finds every trigger of a fixed pattern table and
+ * every marker phrase at once (gr_phrases.h; no normalisation of the
+ * document), and the number next to a trigger is read together with its
+ * unit.  Seed 003 and the older reports are
  * half-width, the newer ones full-width: triggers hold no punctuation, and
  * punctuation is compared in both widths.
  *
@@ -21,6 +22,7 @@
  * hotline name 96181 never match.
  */
 #include "gr_legacy.h"
+#include "gr_phrases.h"
 #include "gr_text.h"
 #include "gr_util.h"
 
@@ -29,89 +31,6 @@
 #include <string.h>
 
 /* ------------------------------------------------------------ byte text */
-
-/*
- * Character filter: a 4096-bit set of the (hashed) characters of a line.
- * A pattern whose trigger holds a character the line lacks cannot match,
- * so the ~120 patterns cost a few bit tests per line instead of a search
- * each; only the lines that may match are searched.
- */
-#define CHARSET_BITS 4096
-static size_t ulen(const char *s, size_t len, size_t p);
-
-typedef struct charset
-{
-	uint64_t	w[CHARSET_BITS / 64];
-} charset;
-
-/* Hash of the UTF-8 character at s[*i] (< len); advances *i. */
-static unsigned
-char_hash(const char *s, size_t len, size_t *i)
-{
-	const unsigned char *u = (const unsigned char *) s;
-	unsigned	h = u[*i];
-	size_t		n = ulen(s, len, *i);
-
-	for (size_t k = 1; k < n; k++)
-		h = h * 131 + u[*i + k];
-	*i += n;
-	return h % CHARSET_BITS;
-}
-
-static void
-charset_of(const char *s, size_t len, charset *cs)
-{
-	memset(cs, 0, sizeof(*cs));
-	for (size_t i = 0; i < len;)
-	{
-		unsigned	h = char_hash(s, len, &i);
-
-		cs->w[h / 64] |= (uint64_t) 1 << (h % 64);
-	}
-}
-
-/* The hashes of the first characters of a trigger, computed once. */
-#define TRIG_HASHES 4
-typedef struct trig_hash
-{
-	uint16_t	h[TRIG_HASHES];
-	int			n;
-} trig_hash;
-
-static void
-trig_hash_of(const char *needle, trig_hash *t)
-{
-	size_t		len = strlen(needle);
-
-	t->n = 0;
-	for (size_t i = 0; i < len && t->n < TRIG_HASHES;)
-		t->h[t->n++] = (uint16_t) char_hash(needle, len, &i);
-}
-
-static bool
-charset_may_hold_hashed(const charset *cs, const trig_hash *t)
-{
-	for (int i = 0; i < t->n; i++)
-		if (!(cs->w[t->h[i] / 64] & ((uint64_t) 1 << (t->h[i] % 64))))
-			return false;
-	return true;
-}
-
-/* Could the line whose set is cs contain needle? */
-static bool
-charset_may_hold(const charset *cs, const char *needle)
-{
-	size_t		len = strlen(needle);
-
-	for (size_t i = 0; i < len;)
-	{
-		unsigned	h = char_hash(needle, len, &i);
-
-		if (!(cs->w[h / 64] & ((uint64_t) 1 << (h % 64))))
-			return false;
-	}
-	return true;
-}
 
 static bool
 at(const char *s, size_t len, size_t p, const char *lit)
@@ -534,6 +453,18 @@ typedef struct cand
 	bool		dead;
 } cand;
 
+/* Words that negate a topic (scan_negative); "无" is the strict one. */
+static const char *const neg_markers[] = {
+	"未收到", "未产生", "未发生", "未接到", "没有", "无"
+};
+#define N_NEG_MARKERS (sizeof(neg_markers) / sizeof(neg_markers[0]))
+
+/* "every request was answered" (scan_markers) */
+static const char *const answered_phrases[] = {
+	"已依法依规及时、妥善回复", "已依法依规及时,妥善回复", "按流程完成回复"
+};
+#define N_ANSWERED (sizeof(answered_phrases) / sizeof(answered_phrases[0]))
+
 /* Figures one prose line may yield; beyond that it is no report text. */
 #define MAX_LINE_CANDS 2000
 
@@ -546,8 +477,85 @@ typedef struct nctx
 	size_t		line_first;		/* first candidate of the current line */
 	size_t		answered_all;	/* offset + 1 of "已依法依规…回复" */
 	size_t		natural_all;	/* offset + 1 of "类别均为自然人" */
-	charset		cs;				/* characters of the current line */
+	bool		nomem;
+
+	/* every phrase searched for in a line: the triggers, then the rest */
+	gr_phrases	ph;
+	int			pat_id[NPATS];
+	int			neg_id[N_NEG_MARKERS];
+	int			answered_id[N_ANSWERED];
+	int			natural_id;
+	int			all_zero_id;
+	int			same_id;
+
+	/* occurrences in the current line, chained per phrase in text order */
+	struct
+	{
+		size_t		pos;
+		int			next;
+	}		   *hv;
+	size_t		nh;
+	size_t		hcap;
+	int			hhead[GR_PHRASES_MAX];
+	int			htail[GR_PHRASES_MAX];
+	int			hcount[GR_PHRASES_MAX];
+	uint8_t		touched[GR_PHRASES_MAX];
+	int			ntouched;
 } nctx;
+
+/*
+ * Occurrences kept per phrase and line: above any reader's own limit
+ * (MAX_LINE_CANDS, 200 negations), so the cap never changes a result.
+ */
+#define MAX_LINE_HITS (2 * MAX_LINE_CANDS)
+
+static bool
+on_hit(void *ctx, int id, size_t pos)
+{
+	nctx	   *x = ctx;
+	int			h;
+
+	if (x->hcount[id] >= MAX_LINE_HITS)
+		return true;
+	if (!gr_grow(x->b->mem, (void **) &x->hv, &x->hcap, x->nh + 1, sizeof(*x->hv)))
+	{
+		x->nomem = true;
+		return false;
+	}
+	h = (int) x->nh++;
+	x->hv[h].pos = pos;
+	x->hv[h].next = -1;
+	if (x->hcount[id]++ == 0)
+	{
+		x->hhead[id] = h;
+		x->touched[x->ntouched++] = (uint8_t) id;
+	}
+	else
+		x->hv[x->htail[id]].next = h;
+	x->htail[id] = h;
+	return true;
+}
+
+/* Find every phrase in the prose line it; false when out of memory. */
+static bool
+index_line(nctx *x, const gr_item *it)
+{
+	for (int i = 0; i < x->ntouched; i++)
+	{
+		x->hcount[x->touched[i]] = 0;
+		x->hhead[x->touched[i]] = -1;
+	}
+	x->ntouched = 0;
+	x->nh = 0;
+	return gr_phrases_scan(&x->ph, x->b->buf + it->off, it->len, on_hit, x);
+}
+
+/* First occurrence of phrase id in the current line, or SIZE_MAX. */
+static size_t
+first_hit(const nctx *x, int id)
+{
+	return id >= 0 && x->hhead[id] >= 0 ? x->hv[x->hhead[id]].pos : SIZE_MAX;
+}
 
 static bool
 add(nctx *x, const cand *c)
@@ -681,22 +689,19 @@ trap_sentence(const char *s, size_t ss, size_t se)
 
 /* All matches of pattern pt in one prose line. */
 static bool
-scan_pattern(nctx *x, const npat *pt, const gr_item *it)
+scan_pattern(nctx *x, const npat *pt, int id, const gr_item *it)
 {
 	const char *s = x->b->buf + it->off;
 	size_t		len = it->len;
 	size_t		tl = strlen(pt->trig);
 	size_t		base = it->off;
 	size_t		from = 0;
-	const char *hit;
-
 	int			hits = 0;
 
-	while (from < len && x->n - x->line_first < MAX_LINE_CANDS &&
-		   hits++ < MAX_LINE_CANDS &&
-		   (hit = gr_find(s + from, len - from, pt->trig)) != NULL)
+	/* the occurrences that do not overlap, from the left */
+	for (int h = x->hhead[id]; h >= 0; h = x->hv[h].next)
 	{
-		size_t		pos = (size_t) (hit - s);
+		size_t		pos = x->hv[h].pos;
 		size_t		tend = pos + tl;
 		size_t		ss,
 					se,
@@ -711,6 +716,10 @@ scan_pattern(nctx *x, const npat *pt, const gr_item *it)
 		uint32_t	flags = 0;
 		cand		c;
 
+		if (pos < from)
+			continue;
+		if (x->n - x->line_first >= MAX_LINE_CANDS || hits++ >= MAX_LINE_CANDS)
+			break;
 		from = tend;
 		if (pt->not_before)
 		{
@@ -984,34 +993,30 @@ static const topic topics[] = {
 static bool
 scan_negative(nctx *x, const gr_item *it)
 {
-	static const char *const markers[] = {
-		"未收到", "未产生", "未发生", "未接到", "没有", "无", NULL
-	};
 	const char *s = x->b->buf + it->off;
 	size_t		len = it->len;
 
-	for (int m = 0; markers[m]; m++)
+	for (size_t m = 0; m < N_NEG_MARKERS; m++)
 	{
 		size_t		from = 0;
-		const char *hit;
-
 		int			hits = 0;
+		int			id = x->neg_id[m];
 
-		if (!charset_may_hold(&x->cs, markers[m]))
-			continue;
-
-		while (from < len && hits++ < 200 &&
-			   (hit = gr_find(s + from, len - from, markers[m])) != NULL)
+		for (int h = id >= 0 ? x->hhead[id] : -1; h >= 0; h = x->hv[h].next)
 		{
-			size_t		pos = (size_t) (hit - s);
-			size_t		p = pos + strlen(markers[m]);
+			size_t		pos = x->hv[h].pos;
+			size_t		p = pos + strlen(neg_markers[m]);
 			size_t		se = sent_end(s, len, p, false);
 			size_t		end = se;
-			bool		loose = m < 5;
+			bool		loose = m < N_NEG_MARKERS - 1;
 			bool		review_joint = false;
 
+			if (pos < from)
+				continue;
+			if (hits++ >= 200)
+				break;
 			from = p;
-			if (m == 5 && pos >= 3 && (at(s, len, pos - 3, "未") || at(s, len, pos - 3, "没") ||
+			if (m == N_NEG_MARKERS - 1 && pos >= 3 && (at(s, len, pos - 3, "未") || at(s, len, pos - 3, "没") ||
 									   at(s, len, pos - 3, "并")))
 				continue;
 			if (count_in(s, p, se))
@@ -1072,15 +1077,13 @@ scan_all_zero(nctx *x, const gr_item *it)
 {
 	const char *s = x->b->buf + it->off;
 	size_t		len = it->len;
-	const char *hit = gr_find(s, len, "均为0");
-	size_t		pos,
+	size_t		pos = first_hit(x, x->all_zero_id),
 				ss,
 				st;
 	const char *n;
 
-	if (!hit)
+	if (pos == SIZE_MAX)
 		return true;
-	pos = (size_t) (hit - s);
 	if (digit_at(s, len, pos + strlen("均为0")))
 		return true;
 	ss = sent_start(s, len, pos, false);
@@ -1113,11 +1116,12 @@ static bool
 scan_same(nctx *x, const gr_item *it)
 {
 	const char *s = x->b->buf + it->off;
-	const char *h = gr_find(s, it->len, "同上年持平");
+	size_t		hp = first_hit(x, x->same_id);
+	const char *h = s + hp;
 	const cand *fig = NULL;
 	cand		c;
 
-	if (!h)
+	if (hp == SIZE_MAX)
 		return true;
 	for (size_t i = x->line_first; i < x->n; i++)
 	{
@@ -1142,25 +1146,21 @@ scan_same(nctx *x, const gr_item *it)
 static void
 scan_markers(nctx *x, const gr_item *it)
 {
-	static const char *const all_answered[] = {
-		"已依法依规及时、妥善回复", "已依法依规及时,妥善回复", "按流程完成回复", NULL
-	};
 	const char *s = x->b->buf + it->off;
 
-	for (int i = 0; all_answered[i]; i++)
+	for (size_t i = 0; i < N_ANSWERED; i++)
 	{
-		const char *h = gr_find(s, it->len, all_answered[i]);
+		size_t		p = first_hit(x, x->answered_id[i]);
 
-		if (h && !x->answered_all)
-			x->answered_all = it->off + (size_t) (h - s) + 1;
+		if (p != SIZE_MAX && !x->answered_all)
+			x->answered_all = it->off + p + 1;
 	}
 	{
-		const char *h = gr_find(s, it->len, "类别均为自然人");
+		size_t		p = first_hit(x, x->natural_id);
 
-		if (h && !x->natural_all)
+		if (p != SIZE_MAX && !x->natural_all)
 		{
 			/* the phrase starts at "新收" when printed */
-			size_t		p = (size_t) (h - s);
 			size_t		ss = sent_start(s, it->len, p, false);
 			const char *nh = gr_find(s + ss, p - ss, "新收");
 
@@ -1269,15 +1269,28 @@ is_figure_key(const char *k)
 gr_status
 gr_read_narrative(gr_build *b, size_t *nfig)
 {
-	nctx		x;
+	nctx	   *x;
 	gr_status	st = GR_OK;
-	trig_hash	th[NPATS];
 
 	*nfig = 0;
-	memset(&x, 0, sizeof(x));
-	x.b = b;
+	/* the context holds the phrase index (~10 KB): not on the stack */
+	x = gr_alloc(b->mem, sizeof(nctx));
+	if (!x)
+		return gr_fail(b->err, GR_ERR_NOMEM, 0, "out of memory", NULL);
+	memset(x, 0, sizeof(*x));
+	x->b = b;
+	gr_phrases_init(&x->ph);
 	for (size_t p = 0; p < NPATS; p++)
-		trig_hash_of(pats[p].trig, &th[p]);
+		x->pat_id[p] = gr_phrases_add(&x->ph, pats[p].trig);
+	for (size_t m = 0; m < N_NEG_MARKERS; m++)
+		x->neg_id[m] = gr_phrases_add(&x->ph, neg_markers[m]);
+	for (size_t i = 0; i < N_ANSWERED; i++)
+		x->answered_id[i] = gr_phrases_add(&x->ph, answered_phrases[i]);
+	x->natural_id = gr_phrases_add(&x->ph, "类别均为自然人");
+	x->all_zero_id = gr_phrases_add(&x->ph, "均为0");
+	x->same_id = gr_phrases_add(&x->ph, "同上年持平");
+	for (int i = 0; i < GR_PHRASES_MAX; i++)
+		x->hhead[i] = -1;
 	for (size_t i = b->from; i < b->to; i++)
 	{
 		const gr_item *it = &b->items->v[i];
@@ -1289,35 +1302,38 @@ gr_read_narrative(gr_build *b, size_t *nfig)
 			st = gr_fail(b->err, GR_ERR_CANCELLED, 0, "canceled", NULL);
 			goto done;
 		}
-		x.line_first = x.n;
-		charset_of(b->buf + it->off, it->len, &x.cs);
-		for (size_t p = 0; p < NPATS; p++)
-			if (charset_may_hold_hashed(&x.cs, &th[p]) &&
-				!scan_pattern(&x, &pats[p], it))
-				goto nomem;
-		if (!scan_same(&x, it) || !scan_negative(&x, it) || !scan_all_zero(&x, it))
+		x->line_first = x->n;
+		if (!index_line(x, it))
 			goto nomem;
-		scan_markers(&x, it);
+		if (x->nh == 0)
+			continue;
+		for (size_t p = 0; p < NPATS; p++)
+			if (x->pat_id[p] >= 0 && x->hhead[x->pat_id[p]] >= 0 &&
+				!scan_pattern(x, &pats[p], x->pat_id[p], it))
+				goto nomem;
+		if (!scan_same(x, it) || !scan_negative(x, it) || !scan_all_zero(x, it))
+			goto nomem;
+		scan_markers(x, it);
 	}
 
 	/* one candidate per key: the best after sorting by key */
-	if (x.n > 1)
-		qsort(x.v, x.n, sizeof(cand), cmp_cand);
-	for (size_t i = 1; i < x.n; i++)
-		if (same_key(&x.v[i], &x.v[i - 1]))
-			x.v[i].dead = true;
-	for (size_t i = 0; i < x.n; i++)
+	if (x->n > 1)
+		qsort(x->v, x->n, sizeof(cand), cmp_cand);
+	for (size_t i = 1; i < x->n; i++)
+		if (same_key(&x->v[i], &x->v[i - 1]))
+			x->v[i].dead = true;
+	for (size_t i = 0; i < x->n; i++)
 	{
-		if (x.v[i].dead)
+		if (x->v[i].dead)
 			continue;
-		if (!emit(&x, &x.v[i]))
+		if (!emit(x, &x->v[i]))
 			goto nomem;
-		if (is_figure_key(x.v[i].key))
+		if (is_figure_key(x->v[i].key))
 			(*nfig)++;
 	}
 
 	/* values implied by other figures */
-	if (x.answered_all)
+	if (x->answered_all)
 	{
 		const gr_cell *rc = gr_report_find(b->r, "narrative", "requests.received", NULL);
 
@@ -1331,15 +1347,15 @@ gr_read_narrative(gr_build *b, size_t *nfig)
 				goto nomem;
 			memset(&c, 0, sizeof(c));
 			c.key = "requests.answered";
-			c.poff = x.answered_all - 1;
+			c.poff = x->answered_all - 1;
 			c.vtext = v;
 			c.unit = "件";
 			c.flags = GR_CELL_INFERRED;
-			if (!emit(&x, &c))
+			if (!emit(x, &c))
 				goto nomem;
 		}
 	}
-	if (x.natural_all)
+	if (x->natural_all)
 	{
 		const gr_cell *nc = gr_report_find(b->r, "narrative", "requests.new_received", NULL);
 
@@ -1352,11 +1368,11 @@ gr_read_narrative(gr_build *b, size_t *nfig)
 				goto nomem;
 			memset(&c, 0, sizeof(c));
 			c.key = "requests.new_received.natural_person";
-			c.poff = x.natural_all - 1;
+			c.poff = x->natural_all - 1;
 			c.vtext = v;
 			c.unit = "件";
 			c.flags = GR_CELL_INFERRED;
-			if (!emit(&x, &c))
+			if (!emit(x, &c))
 				goto nomem;
 		}
 	}
@@ -1365,7 +1381,9 @@ gr_read_narrative(gr_build *b, size_t *nfig)
 nomem:
 	st = gr_fail(b->err, GR_ERR_NOMEM, 0, "out of memory", NULL);
 done:
-	gr_free(b->mem, x.v);
+	gr_free(b->mem, x->v);
+	gr_free(b->mem, x->hv);
+	gr_free(b->mem, x);
 	return st;
 }
 

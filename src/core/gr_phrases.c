@@ -1,0 +1,89 @@
+/*
+ * gr_phrases.c - one-pass search for a set of fixed phrases (gr_phrases.h).
+ *
+ * Phrases are chained in buckets by a hash of their first UTF-8 character.
+ * The scan steps through the text one character at a time (a stray
+ * continuation byte is a character of its own), hashes it, and compares
+ * the phrases of that bucket only, so its cost is one probe per character
+ * plus one memcmp per real or colliding candidate: with 2048 buckets and
+ * ~100 distinct first characters a random CJK character lands in an empty
+ * bucket about 95 % of the time.
+ */
+#include "gr_phrases.h"
+
+#include <string.h>
+
+/* First character of s[i..len) as one integer; *n gets its byte length. */
+static inline uint32_t
+first_char(const unsigned char *s, size_t len, size_t i, size_t *n)
+{
+	unsigned	c = s[i];
+	size_t		k = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+	uint32_t	key = c;
+
+	if (i + k > len)
+		k = 1;
+	for (size_t j = 1; j < k; j++)
+		key = (key << 8) | s[i + j];
+	*n = k;
+	return key;
+}
+
+static inline unsigned
+bucket_of(uint32_t key)
+{
+	return (unsigned) ((key * 2654435761u) >> (32 - 11)) & (GR_PHRASES_BUCKETS - 1);
+}
+
+void
+gr_phrases_init(gr_phrases *ps)
+{
+	memset(ps, 0, sizeof(*ps));
+}
+
+int
+gr_phrases_add(gr_phrases *ps, const char *text)
+{
+	size_t		len = strlen(text);
+	size_t		n;
+	unsigned	b;
+
+	if (len == 0 || len > 255)
+		return -1;
+	for (int i = 0; i < ps->n; i++)
+		if (ps->len[i] == len && memcmp(ps->text[i], text, len) == 0)
+			return i;
+	if (ps->n >= GR_PHRASES_MAX)
+		return -1;
+	b = bucket_of(first_char((const unsigned char *) text, len, 0, &n));
+	ps->text[ps->n] = text;
+	ps->len[ps->n] = (uint8_t) len;
+	ps->next[ps->n] = ps->head[b];
+	ps->head[b] = (uint8_t) (ps->n + 1);
+	return ps->n++;
+}
+
+bool
+gr_phrases_scan(const gr_phrases *ps, const char *s, size_t len,
+				gr_phrase_hit hit, void *ctx)
+{
+	const unsigned char *u = (const unsigned char *) s;
+
+	for (size_t i = 0; i < len;)
+	{
+		size_t		n;
+		unsigned	b = ps->head[bucket_of(first_char(u, len, i, &n))];
+
+		while (b)
+		{
+			int			k = b - 1;
+
+			if (ps->len[k] <= len - i && memcmp(s + i, ps->text[k], ps->len[k]) == 0 &&
+				!hit(ctx, k, i))
+				return false;
+			b = ps->next[k];
+		}
+		i += n;
+	}
+	return true;
+}
