@@ -8,6 +8,7 @@
  * next year's plans.
  */
 #include "gr_build.h"
+#include "gr_phrases.h"
 #include "gr_text.h"
 #include "gr_util.h"
 
@@ -167,6 +168,38 @@ read_title(gr_build *b, const char *s, const char *e, const char *prev_b,
 	return true;
 }
 
+/* The phrases of a prose line that point to a year or the agency. */
+enum
+{
+	M_PERIOD,					/* 统计期限自YYYY年 */
+	M_COMPILED,					/* 由<agency>编制的YYYY年度 */
+	M_RECEIVED,					/* YYYY年…收到政府信息公开申请 */
+	M_PROACTIVE,				/* YYYY年…主动公开政府信息 */
+	M_FEE,						/* YYYY年度…信息处理费 */
+	M_NPHRASES
+};
+
+static const char *const meta_phrases[M_NPHRASES] = {
+	"统计期限", "编制的", "收到政府信息公开申请", "主动公开政府信息", "信息处理费"
+};
+
+typedef struct meta_hits
+{
+	gr_phrases	ph;				/* ids are the M_ values */
+	const char *s;
+	const char *first[M_NPHRASES];	/* first occurrence in the line */
+} meta_hits;
+
+static bool
+meta_hit(void *ctx, int id, size_t pos)
+{
+	meta_hits  *mh = ctx;
+
+	if (!mh->first[id])
+		mh->first[id] = mh->s + pos;
+	return true;
+}
+
 gr_status
 gr_read_metadata(gr_build *b)
 {
@@ -181,6 +214,12 @@ gr_read_metadata(gr_build *b)
 			   *prev_e = NULL;
 	int			prose_seen = 0;
 	bool		title_done = false;
+	meta_hits	mh;
+
+	/* the phrases every prose line is searched for, in one pass per line */
+	gr_phrases_init(&mh.ph);
+	for (int k = 0; k < M_NPHRASES; k++)
+		(void) gr_phrases_add(&mh.ph, meta_phrases[k]);
 
 	for (size_t i = b->from; i < b->to; i++)
 	{
@@ -238,13 +277,18 @@ gr_read_metadata(gr_build *b)
 		}
 		prose_seen++;
 
+		for (int k = 0; k < M_NPHRASES; k++)
+			mh.first[k] = NULL;
+		mh.s = s;
+		(void) gr_phrases_scan(&mh.ph, s, (size_t) (e - s), meta_hit, &mh);
+
 		/* 统计期限自YYYY年1月1日 */
-		if (period_year < 0 && (p = gr_find(s, (size_t) (e - s), "统计期限")) != NULL &&
+		if (period_year < 0 && (p = mh.first[M_PERIOD]) != NULL &&
 			(y = find_year_nian(p, e, &at, &after)) > 0 && at - p < 30)
 			period_year = y;
 
 		/* 由<agency>(以下简称…)编制的YYYY年度 */
-		if ((p = gr_find(s, (size_t) (e - s), "编制的")) != NULL)
+		if ((p = mh.first[M_COMPILED]) != NULL)
 		{
 			const char *q = p + strlen("编制的");
 
@@ -305,10 +349,10 @@ gr_read_metadata(gr_build *b)
 		 */
 		if (figure_year < 0)
 		{
-			const char *t = gr_find(s, (size_t) (e - s), "收到政府信息公开申请");
+			const char *t = mh.first[M_RECEIVED];
 
 			if (!t)
-				t = gr_find(s, (size_t) (e - s), "主动公开政府信息");
+				t = mh.first[M_PROACTIVE];
 			if (t)
 			{
 				const char *ss = s;
@@ -324,7 +368,7 @@ gr_read_metadata(gr_build *b)
 		}
 
 		/* "2022年度指挥中心收取信息处理费情况" */
-		if (fee_year < 0 && (p = gr_find(s, (size_t) (e - s), "信息处理费")) != NULL &&
+		if (fee_year < 0 && (p = mh.first[M_FEE]) != NULL &&
 			(y = read_year_digits(s, e, &after)) > 0 &&
 			(size_t) (e - after) >= 6 && memcmp(after, "年度", 6) == 0)
 			fee_year = y;

@@ -48,16 +48,26 @@ gr_phrases_add(gr_phrases *ps, const char *text)
 	size_t		n;
 	unsigned	b;
 
+	unsigned char first4[4] = {0};
+	unsigned char mask4[4] = {0};
+
 	if (len == 0 || len > 255)
 		return -1;
-	for (int i = 0; i < ps->n; i++)
-		if (ps->len[i] == len && memcmp(ps->text[i], text, len) == 0)
-			return i;
+	b = bucket_of(first_char((const unsigned char *) text, len, 0, &n));
+	for (unsigned k = ps->head[b]; k; k = ps->next[k - 1])
+		if (ps->len[k - 1] == len && memcmp(ps->text[k - 1], text, len) == 0)
+			return (int) k - 1;
 	if (ps->n >= GR_PHRASES_MAX)
 		return -1;
-	b = bucket_of(first_char((const unsigned char *) text, len, 0, &n));
+	for (size_t j = 0; j < 4 && j < len; j++)
+	{
+		first4[j] = (unsigned char) text[j];
+		mask4[j] = 0xFF;
+	}
 	ps->text[ps->n] = text;
 	ps->len[ps->n] = (uint8_t) len;
+	memcpy(&ps->pre[ps->n], first4, 4);
+	memcpy(&ps->mask[ps->n], mask4, 4);
 	ps->next[ps->n] = ps->head[b];
 	ps->head[b] = (uint8_t) (ps->n + 1);
 	return ps->n++;
@@ -74,14 +84,31 @@ gr_phrases_scan(const gr_phrases *ps, const char *s, size_t len,
 		size_t		n;
 		unsigned	b = ps->head[bucket_of(first_char(u, len, i, &n))];
 
-		while (b)
+		if (b && i + 4 <= len)
+		{
+			uint32_t	w;
+
+			/* the first four bytes decide almost every candidate */
+			memcpy(&w, s + i, 4);
+			do
+			{
+				int			k = b - 1;
+
+				if ((w & ps->mask[k]) == ps->pre[k] && ps->len[k] <= len - i &&
+					(ps->len[k] <= 4 ||
+					 memcmp(s + i + 4, ps->text[k] + 4, ps->len[k] - 4) == 0) &&
+					!hit(ctx, k, i))
+					return false;
+				b = ps->next[k];
+			} while (b);
+		}
+		for (; b; b = ps->next[b - 1])
 		{
 			int			k = b - 1;
 
 			if (ps->len[k] <= len - i && memcmp(s + i, ps->text[k], ps->len[k]) == 0 &&
 				!hit(ctx, k, i))
 				return false;
-			b = ps->next[k];
 		}
 		i += n;
 	}
