@@ -69,11 +69,39 @@ static size_t
 ifind(const char *buf, size_t len, size_t from, const char *needle)
 {
 	size_t		k = strlen(needle);
+	char		c0 = needle[0];
 
+	if (!is_alpha(c0))
+	{
+		/* "<table", "-->": memchr to each candidate first byte */
+		for (size_t i = from; i + k <= len;)
+		{
+			const char *p = memchr(buf + i, c0, len - k + 1 - i);
+
+			if (!p)
+				break;
+			i = (size_t) (p - buf);
+			if (istarts(buf + i, len - i, needle))
+				return i;
+			i++;
+		}
+		return len;
+	}
 	for (size_t i = from; i + k <= len; i++)
-		if (lower(buf[i]) == needle[0] && istarts(buf + i, len - i, needle))
+		if (lower(buf[i]) == c0 && istarts(buf + i, len - i, needle))
 			return i;
 	return len;
+}
+
+/* Is name (lower case) one of the NULL-terminated names? */
+static bool
+name_in(const char *name, size_t nl, const char *const *names)
+{
+	for (int k = 0; names[k]; k++)
+		if (names[k][0] == name[0] && strlen(names[k]) == nl &&
+			memcmp(names[k], name, nl) == 0)
+			return true;
+	return false;
 }
 
 static const char *const block_names[] = {
@@ -138,8 +166,12 @@ next_tag(const char *buf, size_t len, size_t pos, tag *t)
 		char		name[16];
 		size_t		nl = 0;
 		char		quote = 0;
+		const char *lt = memchr(buf + i, '<', len - i);
 
-		if (buf[i] != '<' || i + 1 >= len)
+		if (!lt)
+			break;
+		i = (size_t) (lt - buf);
+		if (i + 1 >= len)
 			continue;
 		memset(t, 0, sizeof(*t));
 		t->b = i;
@@ -193,11 +225,13 @@ next_tag(const char *buf, size_t len, size_t pos, tag *t)
 		t->e = j < len ? j + 1 : len;
 		t->close = close;
 		t->kind = TK_OTHER;
-		if (strcmp(name, "table") == 0)
+		if (nl == 0)
+			;
+		else if (nl == 5 && memcmp(name, "table", 5) == 0)
 			t->kind = TK_TABLE;
-		else if (strcmp(name, "tr") == 0)
+		else if (nl == 2 && name[0] == 't' && name[1] == 'r')
 			t->kind = TK_TR;
-		else if (strcmp(name, "td") == 0 || strcmp(name, "th") == 0)
+		else if (nl == 2 && name[0] == 't' && (name[1] == 'd' || name[1] == 'h'))
 		{
 			t->kind = TK_CELL;
 			if (!close)
@@ -208,42 +242,41 @@ next_tag(const char *buf, size_t len, size_t pos, tag *t)
 		}
 		else
 		{
-			for (int k = 0; block_names[k]; k++)
-				if (strcmp(name, block_names[k]) == 0)
-					t->kind = TK_BLOCK;
-			if (!close)
-				for (int k = 0; skip_names[k]; k++)
-					if (strcmp(name, skip_names[k]) == 0)
+			if (name_in(name, nl, block_names))
+				t->kind = TK_BLOCK;
+			if (!close && name_in(name, nl, skip_names))
+			{
+				/* skip to the end of the element ("break": done) */
+				do
+				{
+					char		endtag[24];
+					size_t		c;
+
+					endtag[0] = '<';
+					endtag[1] = '/';
+					memcpy(endtag + 2, name, nl + 1);
+					c = ifind(buf, len, t->e, endtag);
+					if (c >= len && strcmp(name, "head") == 0)
 					{
-						/* skip to the end of the element */
-						char		endtag[24];
-						size_t		c;
-
-						endtag[0] = '<';
-						endtag[1] = '/';
-						memcpy(endtag + 2, name, nl + 1);
-						c = ifind(buf, len, t->e, endtag);
-						if (c >= len && strcmp(name, "head") == 0)
-						{
-							/* no </head>: up to <body>, else keep the text */
-							c = ifind(buf, len, t->e, "<body");
-							if (c >= len)
-								break;
-							t->kind = TK_SKIP;
-							t->e = c;
+						/* no </head>: up to <body>, else keep the text */
+						c = ifind(buf, len, t->e, "<body");
+						if (c >= len)
 							break;
-						}
-						if (c < len)
-						{
-							const char *gt = memchr(buf + c, '>', len - c);
-
-							t->e = gt ? (size_t) (gt - buf) + 1 : len;
-						}
-						else
-							t->e = len;
 						t->kind = TK_SKIP;
+						t->e = c;
 						break;
 					}
+					if (c < len)
+					{
+						const char *gt = memchr(buf + c, '>', len - c);
+
+						t->e = gt ? (size_t) (gt - buf) + 1 : len;
+					}
+					else
+						t->e = len;
+					t->kind = TK_SKIP;
+				} while (0);
+			}
 		}
 		return true;
 	}
