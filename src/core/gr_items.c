@@ -140,6 +140,9 @@ gr_items_compact_prose(const char *buf, size_t len, gr_mem *mem,
 			unsigned char c = (unsigned char) t[i];
 			size_t		sl;			/* byte length of the space */
 
+			/* not the first byte of a space: the common case, one test */
+			if (c != ' ' && c != '\t' && c != 0xC2 && c != 0xE3)
+				continue;
 			if (c == ' ' || c == '\t')
 				sl = 1;
 			else if (c == 0xC2 && i + 1 < e && (unsigned char) t[i + 1] == 0xA0)

@@ -175,6 +175,61 @@ pos_datum(size_t v)
 }
 
 /*
+ * Text datums of the key strings of one cells array.  The table, row and
+ * column keys are a few hundred distinct strings (most of them constants of
+ * the core) repeated over every cell, so each is converted once, found
+ * again by its address.
+ */
+#define KEY_CACHE_SIZE 1024		/* power of two, > distinct keys of a report */
+
+typedef struct key_cache
+{
+	const char *key[KEY_CACHE_SIZE];
+	Datum		text[KEY_CACHE_SIZE];
+} key_cache;
+
+static void
+set_key_text(key_cache *kc, Datum *values, bool *nulls, int att, const char *s)
+{
+	uint32		h;
+
+	if (att < 0 || s == NULL)
+		return;
+	h = (uint32) (((uintptr_t) s >> 3) * 2654435761u) & (KEY_CACHE_SIZE - 1);
+	for (int probe = 0; probe < 8; probe++, h = (h + 1) & (KEY_CACHE_SIZE - 1))
+	{
+		if (kc->key[h] == s)
+		{
+			values[att] = kc->text[h];
+			nulls[att] = false;
+			return;
+		}
+		if (kc->key[h] == NULL)
+		{
+			set_text(values, nulls, att, s);
+			kc->key[h] = s;
+			kc->text[h] = values[att];
+			return;
+		}
+	}
+	set_text(values, nulls, att, s);	/* a full neighbourhood: no caching */
+}
+
+/*
+ * The exact value of a cell as numeric.  Integers printed without a
+ * decimal point are built from their int64 (numeric_in would give the same
+ * value and scale, at several times the cost).
+ */
+static Datum
+cell_numeric(const gr_cell *c)
+{
+	if (c->is_int && strchr(c->value, '.') == NULL)
+		return NumericGetDatum(int64_to_numeric(c->ival));
+	return DirectFunctionCall3(numeric_in, CStringGetDatum(c->value),
+							   ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
+}
+
+/*
  * The cells of r as an array of the element type of the cells attribute.
  *
  * When the core leaves char_start at 0 the position is counted here from
@@ -202,6 +257,7 @@ cells_array(const gr_report *r, const GrInput *in, Oid arraytype)
 	ArrayType  *arr;
 	size_t		pos_byte = 0;
 	size_t		pos_char = 0;
+	key_cache  *kc;
 
 	if (!OidIsValid(elemtype) || !type_is_rowtype(elemtype))
 		elog(ERROR, "cells attribute of govreport is not an array of a row type");
@@ -217,6 +273,7 @@ cells_array(const gr_report *r, const GrInput *in, Oid arraytype)
 	a_start = attnum_typed(ctd, "src_start", INT4OID);
 	a_len = attnum_typed(ctd, "src_len", INT4OID);
 
+	kc = palloc0(sizeof(key_cache));
 	elems = palloc(sizeof(Datum) * Max(r->ncells, 1));
 	cv = palloc(sizeof(Datum) * ctd->natts);
 	cn = palloc(sizeof(bool) * ctd->natts);
@@ -232,15 +289,12 @@ cells_array(const gr_report *r, const GrInput *in, Oid arraytype)
 		memset(cv, 0, sizeof(Datum) * ctd->natts);
 		memset(cn, true, sizeof(bool) * ctd->natts);
 
-		set_text(cv, cn, a_tbl, c->tbl);
-		set_text(cv, cn, a_row, c->row_key);
-		set_text(cv, cn, a_col, c->col_key);
+		set_key_text(kc, cv, cn, a_tbl, c->tbl);
+		set_key_text(kc, cv, cn, a_row, c->row_key);
+		set_key_text(kc, cv, cn, a_col, c->col_key);
 		if (a_value >= 0 && c->has_value && c->value != NULL)
 		{
-			cv[a_value] = DirectFunctionCall3(numeric_in,
-											  CStringGetDatum(c->value),
-											  ObjectIdGetDatum(InvalidOid),
-											  Int32GetDatum(-1));
+			cv[a_value] = cell_numeric(c);
 			cn[a_value] = false;
 		}
 		if (c->off > in->len || c->len > in->len - c->off)
