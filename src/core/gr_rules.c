@@ -402,7 +402,35 @@ typedef struct rv
 {
 	const gr_report *r;
 	const gr_cell **idx;		/* r->ncells pointers, sorted */
+	const gr_cell **hash;		/* first cell of each key, open addressing */
+	size_t		hmask;			/* hash slots - 1 */
 } rv;
+
+/* Hash of the keys (NULL as ""): FNV-1a over the three strings. */
+static size_t
+key_hash(const char *tbl, const char *row, const char *col)
+{
+	uint64_t	h = 14695981039346656037u;
+	const char *parts[3] = {tbl, row, col};
+
+	for (int k = 0; k < 3; k++)
+	{
+		for (const unsigned char *p = (const unsigned char *) parts[k]; p && *p; p++)
+			h = (h ^ *p) * 1099511628211u;
+		h = (h ^ 0xFF) * 1099511628211u;	/* separator */
+	}
+	return (size_t) h;
+}
+
+/* Free what rv_init allocated. */
+static void
+rv_free(rv *v, gr_mem *mem)
+{
+	gr_free(mem, v->idx);
+	gr_free(mem, v->hash);
+	v->idx = NULL;
+	v->hash = NULL;
+}
 
 static const char *
 nz(const char *s)
@@ -440,6 +468,7 @@ static bool
 rv_init(rv *v, const gr_report *r, gr_mem *mem)
 {
 	v->r = r;
+	v->hash = NULL;
 	v->idx = gr_alloc_array(mem, r->ncells ? r->ncells : 1, sizeof(gr_cell *));
 	if (!v->idx)
 		return false;
@@ -447,6 +476,42 @@ rv_init(rv *v, const gr_report *r, gr_mem *mem)
 		v->idx[i] = &r->cells[i];
 	if (r->ncells > 1)
 		qsort(v->idx, r->ncells, sizeof(gr_cell *), cmp_cellp);
+
+	/*
+	 * The rules look up a few hundred single cells per report: a hash of
+	 * the keys answers those, the sorted index the row scans.  Cells go in
+	 * sorted order, so each slot keeps the first cell of its key in
+	 * document order, as the binary search did.
+	 */
+	{
+		size_t		slots = 16;
+
+		while (slots < 2 * r->ncells)
+			slots *= 2;
+		v->hash = gr_alloc_array(mem, slots, sizeof(gr_cell *));
+		if (!v->hash)
+		{
+			gr_free(mem, v->idx);
+			v->idx = NULL;
+			return false;
+		}
+		v->hmask = slots - 1;
+		for (size_t i = 0; i < r->ncells; i++)
+		{
+			const gr_cell *c = v->idx[i];
+			size_t		h;
+
+			if (!c->tbl || !c->row_key)
+				continue;
+			h = key_hash(c->tbl, c->row_key, c->col_key) & v->hmask;
+			while (v->hash[h] &&
+				   cmp_keys(v->hash[h]->tbl, v->hash[h]->row_key, v->hash[h]->col_key,
+							c->tbl, c->row_key, c->col_key) != 0)
+				h = (h + 1) & v->hmask;
+			if (!v->hash[h])
+				v->hash[h] = c;
+		}
+	}
 	return true;
 }
 
@@ -474,15 +539,17 @@ lower_bound(const rv *v, const char *tbl, const char *row, const char *col)
 static const gr_cell *
 cell_find(const rv *r, const char *tbl, const char *row, const char *col)
 {
-	size_t		i = lower_bound(r, tbl, row, col);
-	const gr_cell *c;
+	size_t		h;
 
-	if (!tbl || !row || i >= r->r->ncells)
+	if (!tbl || !row)
 		return NULL;
-	c = r->idx[i];
-	if (c->tbl && c->row_key &&
-		cmp_keys(c->tbl, c->row_key, c->col_key, tbl, row, col) == 0)
-		return c;
+	for (h = key_hash(tbl, row, col) & r->hmask; r->hash[h]; h = (h + 1) & r->hmask)
+	{
+		const gr_cell *c = r->hash[h];
+
+		if (cmp_keys(c->tbl, c->row_key, c->col_key, tbl, row, col) == 0)
+			return c;
+	}
 	return NULL;
 }
 
@@ -2035,7 +2102,7 @@ gr_check(const gr_report *rep, gr_mem *mem, gr_violation **out, size_t *n,
 		rule_pct(&k, r, "N3");
 	if (applies(r, "N1"))
 		rules_narrative(&k, r);
-	gr_free(mem, v.idx);
+	rv_free(&v, mem);
 	return finish(&k, out, n, err);
 }
 
@@ -2347,7 +2414,7 @@ gr_check_pair(const gr_report *prep, const gr_report *crep, gr_mem *mem,
 	pv.idx = cv.idx = NULL;
 	if (!rv_init(&pv, prep, mem) || !rv_init(&cv, crep, mem))
 	{
-		gr_free(mem, pv.idx);
+		rv_free(&pv, mem);
 		k.oom = true;
 		return finish(&k, out, n, err);
 	}
@@ -2358,7 +2425,7 @@ gr_check_pair(const gr_report *prep, const gr_report *crep, gr_mem *mem,
 	if (is_template(cur))
 		pair_r13(&k, prev, cur);
 	pair_n5(&k, prev, cur);
-	gr_free(mem, pv.idx);
-	gr_free(mem, cv.idx);
+	rv_free(&pv, mem);
+	rv_free(&cv, mem);
 	return finish(&k, out, n, err);
 }
