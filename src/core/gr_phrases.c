@@ -64,6 +64,19 @@ gr_phrases_add(gr_phrases *ps, const char *text)
 		first4[j] = (unsigned char) text[j];
 		mask4[j] = 0xFF;
 	}
+	{
+		unsigned	pr = ((unsigned) (unsigned char) text[0] << 8) |
+			(len > 1 ? (unsigned char) text[1] : 0);
+
+		if (len > 1)
+			ps->pair[pr / 64] |= (uint64_t) 1 << (pr % 64);
+		else
+		{
+			/* a one-byte phrase: every pair starting with it */
+			for (unsigned k = pr; k < pr + 256; k++)
+				ps->pair[k / 64] |= (uint64_t) 1 << (k % 64);
+		}
+	}
 	ps->text[ps->n] = text;
 	ps->len[ps->n] = (uint8_t) len;
 	memcpy(&ps->pre[ps->n], first4, 4);
@@ -82,7 +95,26 @@ gr_phrases_scan(const gr_phrases *ps, const char *s, size_t len,
 	for (size_t i = 0; i < len;)
 	{
 		size_t		n;
-		unsigned	b = ps->head[bucket_of(first_char(u, len, i, &n))];
+		unsigned	b;
+
+		/*
+		 * Most characters start no phrase: the pair of their first two
+		 * bytes says so with one bit test (a CJK character shares its
+		 * pair with 63 others, so about four in five are out).
+		 */
+		if (i + 1 < len)
+		{
+			unsigned	pr = ((unsigned) u[i] << 8) | u[i + 1];
+
+			if (!(ps->pair[pr / 64] >> (pr % 64) & 1))
+			{
+				unsigned	c = u[i];
+
+				i += c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+				continue;
+			}
+		}
+		b = ps->head[bucket_of(first_char(u, len, i, &n))];
 
 		if (b && i + 4 <= len)
 		{

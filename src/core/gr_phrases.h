@@ -26,6 +26,7 @@ typedef struct gr_phrases
 	uint32_t	mask[GR_PHRASES_MAX];	/* which bytes of pre count */
 	uint8_t		next[GR_PHRASES_MAX];	/* next phrase of the bucket, + 1 */
 	uint8_t		head[GR_PHRASES_BUCKETS];	/* first phrase of the bucket, + 1 */
+	uint64_t	pair[65536 / 64];	/* first two bytes of some phrase */
 } gr_phrases;
 
 /* An empty set. */
