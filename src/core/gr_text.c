@@ -558,19 +558,40 @@ gr_has_traditional(const char *buf, size_t len)
 {
 	/* a bitmap of the list over U+4E00..U+9FFF, built per call (2.6 KB) */
 	uint64_t	bm[(0xA000 - 0x4E00) / 64];
+	uint64_t	pairs[6];		/* lead E4..E9 x second byte 80..BF */
 	const unsigned char *u = (const unsigned char *) buf;
 	int			n = 0;
 
 	memset(bm, 0, sizeof(bm));
+	memset(pairs, 0, sizeof(pairs));
 	for (size_t k = 0; k < sizeof(trad_only) / sizeof(trad_only[0]); k++)
 		if (trad_only[k] >= 0x4E00 && trad_only[k] < 0xA000)
+		{
 			bm[(trad_only[k] - 0x4E00) / 64] |= (uint64_t) 1 << ((trad_only[k] - 0x4E00) % 64);
+			/* UTF-8 E0|c>>12, 80|(c>>6 & 3F): lead - E4 and the 6 bits */
+			pairs[(trad_only[k] >> 12) - 4] |= (uint64_t) 1 << ((trad_only[k] >> 6) & 0x3F);
+		}
 
 	for (size_t i = 0; i < len;)
 	{
 		/* ideographs of the list are 3-byte sequences starting E4..E9 */
 		unsigned char b = u[i];
 
+		if (b < 0x80)
+		{
+			i++;
+			continue;
+		}
+		if (b >= 0xE4 && b <= 0xE9 && i + 2 < len &&
+			(u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80)
+		{
+			/* no character of the list shares the first two bytes: next */
+			if (!(pairs[b - 0xE4] >> (u[i + 1] & 0x3F) & 1))
+			{
+				i += 3;
+				continue;
+			}
+		}
 		if (b >= 0xE4 && b <= 0xE9 && i + 2 < len &&
 			(u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80)
 		{
