@@ -372,6 +372,10 @@ gr_read_metadata(gr_build *b)
 			(y = read_year_digits(s, e, &after)) > 0 &&
 			(size_t) (e - after) >= 6 && memcmp(after, "年度", 6) == 0)
 			fee_year = y;
+
+		/* the title's year wins and the agency is kept once set: done */
+		if (title_year > 0 && b->r->agency)
+			break;
 	}
 
 	if (title_year > 0)
