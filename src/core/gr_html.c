@@ -208,7 +208,14 @@ next_tag(const char *buf, size_t len, size_t pos, tag *t)
 			j++;
 		}
 		name[nl] = '\0';
-		/* attributes up to '>' outside quotes */
+		/* attributes up to '>' outside quotes; without quotes, the first '>' */
+		{
+			const char *gt = memchr(buf + j, '>', len - j);
+			size_t		g = gt ? (size_t) (gt - buf) : len;
+
+			if (!memchr(buf + j, '"', g - j) && !memchr(buf + j, '\'', g - j))
+				j = g;
+		}
 		while (j < len)
 		{
 			if (quote)
@@ -234,7 +241,7 @@ next_tag(const char *buf, size_t len, size_t pos, tag *t)
 		else if (nl == 2 && name[0] == 't' && (name[1] == 'd' || name[1] == 'h'))
 		{
 			t->kind = TK_CELL;
-			if (!close)
+			if (!close && t->e - i > 4)	/* "<td>" has no attributes */
 			{
 				t->rowspan = span_attr(buf + i, t->e - i, "rowspan");
 				t->colspan = span_attr(buf + i, t->e - i, "colspan");
