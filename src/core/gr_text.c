@@ -558,52 +558,47 @@ gr_has_traditional(const char *buf, size_t len)
 {
 	/* a bitmap of the list over U+4E00..U+9FFF, built per call (2.6 KB) */
 	uint64_t	bm[(0xA000 - 0x4E00) / 64];
-	uint64_t	pairs[6];		/* lead E4..E9 x second byte 80..BF */
 	const unsigned char *u = (const unsigned char *) buf;
 	int			n = 0;
 
 	memset(bm, 0, sizeof(bm));
-	memset(pairs, 0, sizeof(pairs));
 	for (size_t k = 0; k < sizeof(trad_only) / sizeof(trad_only[0]); k++)
 		if (trad_only[k] >= 0x4E00 && trad_only[k] < 0xA000)
-		{
 			bm[(trad_only[k] - 0x4E00) / 64] |= (uint64_t) 1 << ((trad_only[k] - 0x4E00) % 64);
-			/* UTF-8 E0|c>>12, 80|(c>>6 & 3F): lead - E4 and the 6 bits */
-			pairs[(trad_only[k] >> 12) - 4] |= (uint64_t) 1 << ((trad_only[k] >> 6) & 0x3F);
-		}
 
 	for (size_t i = 0; i < len;)
 	{
 		/* ideographs of the list are 3-byte sequences starting E4..E9 */
-		unsigned char b = u[i];
+		unsigned	b = u[i];
 
 		if (b < 0x80)
 		{
-			i++;
+			/* ASCII, eight bytes at a time where possible */
+			uint64_t	w;
+
+			while (i + 8 <= len && (memcpy(&w, u + i, 8), (w & 0x8080808080808080u) == 0))
+				i += 8;
+			while (i < len && u[i] < 0x80)
+				i++;
 			continue;
 		}
-		if (b >= 0xE4 && b <= 0xE9 && i + 2 < len &&
-			(u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80)
+		if (b - 0xE4u <= 5u && i + 2 < len)
 		{
-			/* no character of the list shares the first two bytes: next */
-			if (!(pairs[b - 0xE4] >> (u[i + 1] & 0x3F) & 1))
-			{
-				i += 3;
-				continue;
-			}
-		}
-		if (b >= 0xE4 && b <= 0xE9 && i + 2 < len &&
-			(u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80)
-		{
+			unsigned	b1 = u[i + 1];
 			uint32_t	c = ((uint32_t) (b & 0x0F) << 12) |
-				((uint32_t) (u[i + 1] & 0x3F) << 6) | (u[i + 2] & 0x3F);
+				((uint32_t) (b1 & 0x3F) << 6) | (u[i + 2] & 0x3F);
 
-			if (c >= 0x4E00 && c < 0xA000 &&
-				(bm[(c - 0x4E00) / 64] >> ((c - 0x4E00) % 64) & 1) && ++n >= 3)
+			/*
+			 * One bit test per ideograph: in simplified text it is never
+			 * taken, so it is always predicted.
+			 */
+			if (c >= 0x4E00 && (bm[(c - 0x4E00) / 64] >> ((c - 0x4E00) % 64) & 1) &&
+				(b1 & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80 && ++n >= 3)
 				return true;
-			i += 3;
 		}
-		else
+		/* to the next lead byte (continuation bytes start nothing) */
+		i++;
+		while (i < len && (u[i] & 0xC0) == 0x80)
 			i++;
 	}
 	return false;
