@@ -875,12 +875,20 @@ gr_sniff_html(const char *buf, size_t len)
 		i = 3;
 	while (i < len && is_ws(buf[i]))
 		i++;
-	if (i < len && buf[i] == '<' &&
-		(ifind(buf, lim, i, "<html") < lim || ifind(buf, lim, i, "<!doctype html") < lim ||
-		 ifind(buf, lim, i, "<body") < lim || ifind(buf, lim, i, "<head") < lim ||
-		 ifind(buf, lim, i, "<meta") < lim || ifind(buf, lim, i, "<table") < lim ||
-		 ifind(buf, lim, i, "<p") < lim || ifind(buf, lim, i, "<div") < lim))
-		return true;
+	if (i < len && buf[i] == '<')
+	{
+		static const char *const opening[] = {
+			"<html", "<!doctype html", "<body", "<head", "<meta", "<table", "<p",
+			"<div", NULL
+		};
+
+		/* any of these tags in the first 4 KB, one look at each '<' */
+		for (const char *p = buf + i; p && p < buf + lim;
+			 p = memchr(p + 1, '<', (size_t) (buf + lim - p - 1)))
+			for (int k = 0; opening[k]; k++)
+				if (istarts(p, (size_t) (buf + lim - p), opening[k]))
+					return true;
+	}
 	/* a fragment: tables in markup anywhere */
 	return ifind(buf, len, 0, "<table") < len && ifind(buf, len, 0, "<td") < len &&
 		ifind(buf, len, 0, "</td>") < len;
