@@ -5,7 +5,7 @@
 #include "gr_phrases.h"
 #include "gr_test.h"
 
-#include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 typedef struct hits
@@ -57,7 +57,7 @@ TEST(phrases_add_dedups_and_rejects)
 
 TEST(phrases_full_set)
 {
-	static char texts[GR_PHRASES_MAX + 1][8];
+	static char texts[GR_PHRASES_MAX + 1][16];
 	gr_phrases	ps;
 
 	gr_phrases_init(&ps);
