@@ -28,6 +28,22 @@ WHERE p.pronamespace = 'gr'::regnamespace
                     'govreport_version')
 ORDER BY 1;
 
+-- planner costs: every function that does real work has the COST it
+-- measures at (see sql/govreport--0.1--0.2.sql), the set-returning ones
+-- their ROWS estimate
+SELECT p.oid::regprocedure::text AS function, p.procost::int8 AS cost, p.prorows::int8 AS rows
+FROM pg_proc p
+JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
+WHERE d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'govreport')
+ORDER BY 1;
+
+-- so a cheap condition runs before an expensive one, however it is written
+CREATE TEMP TABLE cost_probe (year int, doc text, r gr.govreport);
+EXPLAIN (COSTS OFF)
+SELECT * FROM cost_probe
+WHERE gr.govreport_is_consistent(gr.govreport_parse(doc)) AND gr.govreport_is_consistent(r) AND year = 2021;
+DROP TABLE cost_probe;
+
 -- every type and function of the extension is a member and has a comment
 SELECT pg_describe_object(d.classid, d.objid, 0) AS without_comment
 FROM pg_depend d

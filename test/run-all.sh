@@ -120,6 +120,7 @@ if [ "$build_ok" -eq 1 ]; then
 	fi
 	step "loader (test/t/loader.sh)"; if test/t/loader.sh; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 	step "dump/restore (test/t/dump_restore.sh)"; if test/t/dump_restore.sh; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+	step "upgrade from 0.1 (test/t/upgrade.sh)"; if test/t/upgrade.sh; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 	step "concurrency (test/t/concurrency.sh)"; if test/t/concurrency.sh; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 	step "postgres_fdw pushdown (test/t/fdw.sh)"; if test/t/fdw.sh; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 	step "non-UTF8 databases (test/t/encoding.sh)"; if test/t/encoding.sh; then passed=$((passed + 1)); else failed=$((failed + 1)); fi

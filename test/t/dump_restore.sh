@@ -126,7 +126,8 @@ SELECT 'analyst_objects', count(*), md5(string_agg(c.relname || ':' || c.relkind
 	FROM pg_class c WHERE c.relnamespace = 'analyst'::regnamespace
 UNION ALL
 SELECT 'extension', count(*), string_agg(extname || ' ' || extversion || ' ' || extnamespace::regnamespace::text, ',')
-	FROM pg_extension WHERE extname = 'govreport';
+	FROM pg_extension WHERE extname = 'govreport'
+ORDER BY 1;
 EOF
 }
 
