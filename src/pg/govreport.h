@@ -14,7 +14,7 @@
 #include "gr_core.h"
 #include "gr_pgtext.h"
 
-#define GOVREPORT_VERSION "0.1"
+#define GOVREPORT_VERSION "0.2"
 
 /* GUC govreport.max_input_bytes (govreport.c) */
 extern int	govreport_max_input_bytes;
