@@ -406,20 +406,31 @@ typedef struct rv
 	size_t		hmask;			/* hash slots - 1 */
 } rv;
 
-/* Hash of the keys (NULL as ""): FNV-1a over the three strings. */
+/* Mix the string s (NULL as "") into h, eight bytes at a time. */
+static uint64_t
+mix_str(uint64_t h, const char *s)
+{
+	size_t		n = s ? strlen(s) : 0;
+	uint64_t	w = 0;
+
+	for (; n >= 8; s += 8, n -= 8)
+	{
+		memcpy(&w, s, 8);
+		h = (h ^ w) * 0x9E3779B97F4A7C15u;
+		h ^= h >> 29;
+	}
+	w = 0;
+	if (n)
+		memcpy(&w, s, n);
+	h = (h ^ w ^ ((uint64_t) n << 59)) * 0x9E3779B97F4A7C15u;	/* the length ends it */
+	return h ^ (h >> 32);
+}
+
+/* Hash of the three keys of a cell. */
 static size_t
 key_hash(const char *tbl, const char *row, const char *col)
 {
-	uint64_t	h = 14695981039346656037u;
-	const char *parts[3] = {tbl, row, col};
-
-	for (int k = 0; k < 3; k++)
-	{
-		for (const unsigned char *p = (const unsigned char *) parts[k]; p && *p; p++)
-			h = (h ^ *p) * 1099511628211u;
-		h = (h ^ 0xFF) * 1099511628211u;	/* separator */
-	}
-	return (size_t) h;
+	return (size_t) mix_str(mix_str(mix_str(0x243F6A8885A308D3u, tbl), row), col);
 }
 
 /* Free what rv_init allocated. */
@@ -442,12 +453,13 @@ static int
 cmp_keys(const char *t1, const char *r1, const char *c1,
 		 const char *t2, const char *r2, const char *c2)
 {
-	int			d = strcmp(nz(t1), nz(t2));
+	/* keys of the core are often the same constant: pointers first */
+	int			d = t1 == t2 ? 0 : strcmp(nz(t1), nz(t2));
 
 	if (d == 0)
-		d = strcmp(nz(r1), nz(r2));
+		d = r1 == r2 ? 0 : strcmp(nz(r1), nz(r2));
 	if (d == 0)
-		d = strcmp(nz(c1), nz(c2));
+		d = c1 == c2 ? 0 : strcmp(nz(c1), nz(c2));
 	return d;
 }
 
