@@ -119,6 +119,49 @@ text_utf8(Datum d)
 }
 
 /*
+ * The key strings of one cells array, each kept once: a report repeats a
+ * few hundred keys over its cells, and equal keys that share one pointer
+ * compare without strcmp in the rules (and cost one copy, not one per cell).
+ */
+#define KEY_INTERN_SIZE 1024	/* power of two, > distinct keys of a report */
+
+typedef struct key_intern
+{
+	const char *raw[KEY_INTERN_SIZE];	/* bytes as stored (server encoding) */
+	int			len[KEY_INTERN_SIZE];
+	char	   *utf8[KEY_INTERN_SIZE];
+} key_intern;
+
+static char *
+intern_key(key_intern *ki, Datum d)
+{
+	text	   *t = DatumGetTextPP(d);
+	const char *s = VARDATA_ANY(t);
+	int			len = VARSIZE_ANY_EXHDR(t);
+	uint32		h = 2166136261u;
+
+	for (int i = 0; i < len; i++)
+		h = (h ^ (unsigned char) s[i]) * 16777619u;
+	for (int probe = 0; probe < KEY_INTERN_SIZE; probe++)
+	{
+		uint32		k = (h + (uint32) probe) & (KEY_INTERN_SIZE - 1);
+
+		if (ki->raw[k] == NULL)
+		{
+			ki->raw[k] = s;		/* points into the array, alive meanwhile */
+			ki->len[k] = len;
+			ki->utf8[k] = text_utf8(d);
+			return ki->utf8[k];
+		}
+		if (ki->len[k] == len && memcmp(ki->raw[k], s, len) == 0)
+			return ki->utf8[k];
+		if (probe >= 16)
+			break;				/* a crowded table: no interning */
+	}
+	return text_utf8(d);
+}
+
+/*
  * Exact value of a canonical decimal string ("-5", "32694.3253") into
  * num/num_ok, is_int/ival and decimals.
  */
@@ -206,6 +249,7 @@ read_cells(Datum arrd, gr_report *out)
 	gr_mem		mem;
 	Datum	   *cv;
 	bool	   *cn;
+	key_intern *ki;
 
 	if (!type_is_rowtype(elemtype))
 		elog(ERROR, "cells attribute of govreport is not an array of a row type");
@@ -230,6 +274,9 @@ read_cells(Datum arrd, gr_report *out)
 	a_len = gr_pg_attnum(ctd, "src_len");
 	if (a_value >= 0 && TupleDescAttr(ctd, a_value)->atttypid != NUMERICOID)
 		elog(ERROR, "value attribute of govreport_cell is not numeric");
+	ki = palloc0(sizeof(key_intern));
+	cv = palloc(sizeof(Datum) * ctd->natts);
+	cn = palloc(sizeof(bool) * ctd->natts);
 
 	for (int i = 0; i < n; i++)
 	{
@@ -247,17 +294,15 @@ read_cells(Datum arrd, gr_report *out)
 		ItemPointerSetInvalid(&(tuple.t_self));
 		tuple.t_tableOid = InvalidOid;
 		tuple.t_data = erec;
-		cv = palloc(sizeof(Datum) * ctd->natts);
-		cn = palloc(sizeof(bool) * ctd->natts);
 		heap_deform_tuple(&tuple, ctd, cv, cn);
 
 		c = &out->cells[out->ncells++];
 		if (a_tbl >= 0 && !cn[a_tbl])
-			c->tbl = text_utf8(cv[a_tbl]);
+			c->tbl = intern_key(ki, cv[a_tbl]);
 		if (a_row >= 0 && !cn[a_row])
-			c->row_key = text_utf8(cv[a_row]);
+			c->row_key = intern_key(ki, cv[a_row]);
 		if (a_col >= 0 && !cn[a_col])
-			c->col_key = text_utf8(cv[a_col]);
+			c->col_key = intern_key(ki, cv[a_col]);
 		if (a_value >= 0 && !cn[a_value])
 		{
 			c->has_value = true;
@@ -268,9 +313,10 @@ read_cells(Datum arrd, gr_report *out)
 			c->char_start = (size_t) Max(DatumGetInt32(cv[a_start]), 0);
 		if (a_len >= 0 && !cn[a_len])
 			c->char_len = (size_t) Max(DatumGetInt32(cv[a_len]), 0);
-		pfree(cv);
-		pfree(cn);
 	}
+	pfree(cv);
+	pfree(cn);
+	pfree(ki);
 	ReleaseTupleDesc(ctd);
 }
 
