@@ -147,12 +147,21 @@ typedef struct gr_report
 
 typedef struct gr_options
 {
-	size_t		max_bytes;		/* 0 = no limit; checked before any allocation */
+	size_t		max_bytes;		/* 0 = no limit (but GR_PARSE_MAX); checked
+								 * before any allocation */
 	bool		utf8_checked;	/* the caller guarantees valid UTF-8 without
 								 * NUL bytes (PostgreSQL text): skip the check */
 	gr_stop_fn	stop;			/* may be NULL */
 	void	   *stop_ctx;
 } gr_options;
+
+/*
+ * Largest text gr_parse / gr_parse_all accept, whatever opt->max_bytes says
+ * (GR_ERR_TOO_LARGE above it): the item stream keeps byte offsets, lengths
+ * and line numbers in 32 bits, which keeps it small on table-dense input.
+ * The server's govreport.max_input_bytes is an int, so always below it.
+ */
+#define GR_PARSE_MAX ((size_t) 1 << 31)
 
 /*
  * Parse text holding exactly one report.  GR_ERR_NOT_REPORT when it holds

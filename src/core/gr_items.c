@@ -23,15 +23,39 @@ gr_items_push(gr_mem *mem, gr_items *it, gr_item_kind kind, gr_layout layout,
 {
 	gr_item    *x;
 
-	if (!gr_grow(mem, (void **) &it->v, &it->cap, it->n + 1, sizeof(gr_item)))
+	if (it->counting)
+		x = &it->last;
+	else if (it->n < it->cap)
+		x = &it->v[it->n];
+	else if (!gr_grow(mem, (void **) &it->v, &it->cap, it->n + 1, sizeof(gr_item)))
 		return false;
-	x = &it->v[it->n++];
-	x->kind = kind;
-	x->layout = layout;
-	x->off = off;
-	x->len = len;
+	else
+		x = &it->v[it->n];
+	it->n++;
+	x->kind = (uint8_t) kind;
+	x->layout = (uint8_t) layout;
+	x->off = (uint32_t) off;
+	x->len = (uint32_t) len;
 	x->line = line;
 	x->flags = 0;
+	return true;
+}
+
+bool
+gr_items_reserve(gr_mem *mem, gr_items *it, size_t n)
+{
+	gr_item    *v;
+
+	if (n <= it->cap)
+		return true;
+	v = gr_alloc_array(mem, n, sizeof(gr_item));
+	if (!v)
+		return false;
+	if (it->n)
+		memcpy(v, it->v, it->n * sizeof(gr_item));
+	gr_free(mem, it->v);
+	it->v = v;
+	it->cap = n;
 	return true;
 }
 
@@ -52,10 +76,10 @@ gr_items_shift(gr_mem *mem, gr_items *it, size_t s, size_t o, size_t slen,
 				 sizeof(gr_shift)))
 		return false;
 	p = &it->shift[it->nshift++];
-	p->s = s;
-	p->o = o;
-	p->slen = slen;
-	p->olen = olen;
+	p->s = (uint32_t) s;
+	p->o = (uint32_t) o;
+	p->slen = (uint32_t) slen;
+	p->olen = (uint32_t) olen;
 	return true;
 }
 
@@ -366,12 +390,13 @@ gr_items_from_text(const char *buf, size_t len, const gr_options *opt,
 			te = ce;
 			trim(buf, &tb, &te);
 
+			/* the open cell is the item pushed last (count mode too) */
 			if (tab_row && open_cell >= 0 &&
-				(!pending_blank || out->v[open_cell].len == 0) &&
+				(!pending_blank || gr_items_last(out)->len == 0) &&
 				buf[tb] != '|' && buf[te - 1] != '|')
 			{
 				/* a further paragraph of the open TAB cell */
-				gr_item    *c = &out->v[open_cell];
+				gr_item    *c = gr_items_last(out);
 
 				if (c->len == 0)
 				{
@@ -540,7 +565,23 @@ gr_tokenise(const char *buf, size_t len, const gr_options *opt, gr_mem *mem,
 	else if (lay == GR_LAYOUT_GLUED)
 		st = gr_items_from_glued(buf, len, opt, mem, out, notes, err);
 	else
+	{
+		if (len >= GR_ITEMS_COUNT_FROM)
+		{
+			size_t		n;
+
+			out->counting = true;
+			st = gr_items_from_text(buf, len, opt, mem, out, err);
+			out->counting = false;
+			n = out->n;
+			out->n = 0;
+			if (st != GR_OK)
+				return st;
+			if (!gr_items_reserve(mem, out, n))
+				return gr_fail(err, GR_ERR_NOMEM, 0, "out of memory", NULL);
+		}
 		st = gr_items_from_text(buf, len, opt, mem, out, err);
+	}
 	if (st != GR_OK)
 		return st;
 	if (shadow && gr_has_traditional(shadow, len))

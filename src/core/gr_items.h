@@ -18,14 +18,20 @@ typedef enum gr_item_kind
 	GR_ITEM_PROSE				/* a line of running text */
 } gr_item_kind;
 
+/*
+ * 16 bytes: table-dense input has an item every 3 to 8 bytes, and the
+ * whole document's items are alive while its reports are read.  Offsets,
+ * lengths and line numbers fit 32 bits because gr_parse_all refuses input
+ * above GR_PARSE_MAX.
+ */
 typedef struct gr_item
 {
-	gr_item_kind kind;
-	gr_layout	layout;			/* which layout produced it */
-	size_t		off;			/* printed text: input[off .. off+len) */
-	size_t		len;
+	uint32_t	off;			/* printed text: input[off .. off+len) */
+	uint32_t	len;
 	uint32_t	line;			/* 1-based line of off */
-	uint32_t	flags;			/* GR_ITEM_* */
+	uint8_t		kind;			/* gr_item_kind */
+	uint8_t		layout;			/* gr_layout: which layout produced it */
+	uint16_t	flags;			/* GR_ITEM_* */
 } gr_item;
 
 /* An empty cell a producer could not decide (and said why in a note):
@@ -41,12 +47,19 @@ typedef struct gr_item
  */
 typedef struct gr_shift
 {
-	size_t		s;
-	size_t		o;
-	size_t		slen;
-	size_t		olen;
+	uint32_t	s;
+	uint32_t	o;
+	uint32_t	slen;
+	uint32_t	olen;
 } gr_shift;
 
+/*
+ * Count mode (counting = true): gr_items_push only counts, in n, and keeps
+ * a copy of the last item in 'last' (gr_items_last), so that a producer
+ * can run once to learn how many items it makes and then fill an array of
+ * exactly that size (gr_items_reserve): an array grown by doubling holds
+ * up to three times its items while the old copy is alive.
+ */
 typedef struct gr_items
 {
 	gr_item    *v;
@@ -55,7 +68,28 @@ typedef struct gr_items
 	gr_shift   *shift;			/* NULL unless a producer moved text */
 	size_t		nshift;
 	size_t		shiftcap;
+	bool		counting;
+	gr_item		last;			/* count mode: the item pushed last */
 } gr_items;
+
+/* The item pushed last (n > 0), in count mode too. */
+static inline gr_item *
+gr_items_last(gr_items *it)
+{
+	return it->counting ? &it->last : &it->v[it->n - 1];
+}
+
+/*
+ * Make room for n items in all (capacity exactly n when it grows); false
+ * on allocation failure.
+ */
+bool		gr_items_reserve(gr_mem *mem, gr_items *it, size_t n);
+
+/*
+ * Run from the document's size on, producers that can count their items
+ * first do so (one more pass over the text, saving the doubling copies).
+ */
+#define GR_ITEMS_COUNT_FROM ((size_t) 256 * 1024)
 
 /* Record that shadow [s, s+slen) stands for input [o, o+olen); merges
  * with the previous piece where both are plain runs.  False on OOM. */

@@ -558,6 +558,10 @@ gr_parse_all(const char *buf, size_t len, const gr_options *opt, gr_mem *mem,
 		return gr_fail(err, GR_ERR_TOO_LARGE, 0, "report text is too large",
 					   "The text has %zu bytes; the limit is %zu bytes.",
 					   len, opt->max_bytes);
+	if (len > GR_PARSE_MAX)
+		return gr_fail(err, GR_ERR_TOO_LARGE, 0, "report text is too large",
+					   "The text has %zu bytes; the limit is %zu bytes.",
+					   len, GR_PARSE_MAX);
 	if (!(opt && opt->utf8_checked) && !gr_utf8_valid(buf, len, &bad))
 		return gr_fail(err, GR_ERR_ENCODING, bad, "invalid byte sequence in report text",
 					   "The text is not valid UTF-8 at byte offset %zu.", bad);
