@@ -377,6 +377,35 @@ take_one(gr_build *b, const char *tbl, const char *row, gr_opt_i64 *dst)
 	return true;
 }
 
+/*
+ * Drop the cells after the first nc and the warnings after the first nw,
+ * freeing what they own: on table-dense input the text of dropped reports
+ * would otherwise stay allocated until the caller frees everything.  Row
+ * keys are static or (narrative suffixes) allocated; the two cannot be
+ * told apart here, so keys are left to the caller's arena.
+ */
+static void
+drop_tail(gr_mem *mem, gr_report *r, size_t nc, size_t nw)
+{
+	for (size_t i = nc; i < r->ncells; i++)
+		gr_free(mem, r->cells[i].value);
+	for (size_t i = nw; i < r->nwarnings; i++)
+		gr_free(mem, r->warnings[i]);
+	r->ncells = nc;
+	r->nwarnings = nw;
+}
+
+/* Free a report that is not returned (a verbatim repeat, not a report). */
+static void
+free_report(gr_mem *mem, gr_report *r)
+{
+	drop_tail(mem, r, 0, 0);
+	gr_free(mem, r->cells);
+	gr_free(mem, r->warnings);
+	gr_free(mem, r->agency);
+	memset(r, 0, sizeof(*r));
+}
+
 static gr_status
 read_segment(const char *buf, size_t len, const gr_options *opt, gr_mem *mem,
 			 const gr_items *items, const seg *sg, gr_report *r, gr_error *err)
@@ -442,10 +471,7 @@ read_segment(const char *buf, size_t len, const gr_options *opt, gr_mem *mem,
 		if (found)
 			r->format = GR_FMT_STATS_PRE2019;
 		else
-		{
-			r->ncells = nc;		/* stray rows of something else */
-			r->nwarnings = nw;
-		}
+			drop_tail(mem, r, nc, nw);	/* stray rows of something else */
 	}
 	st = gr_read_annex(&b);
 	if (st == GR_OK)
@@ -539,8 +565,10 @@ gr_parse_all(const char *buf, size_t len, const gr_options *opt, gr_mem *mem,
 	gr_items	items;
 	seg		   *segs = NULL;
 	size_t		nseg = 0;
-	gr_report  *reps = NULL;
-	size_t		n = 0;
+	gr_report  *reps = NULL;	/* the reports returned */
+	size_t		n = 0,
+				cap = 0;
+	gr_report	cur;			/* the segment being read */
 	size_t		bad;
 	gr_status	st;
 	size_t		cur_byte = 0,
@@ -577,13 +605,15 @@ gr_parse_all(const char *buf, size_t len, const gr_options *opt, gr_mem *mem,
 	st = split(text, &items, mem, &segs, &nseg, err);
 	if (st != GR_OK)
 		return st;
-	reps = gr_alloc_array(mem, nseg ? nseg : 1, sizeof(gr_report));
-	if (!reps)
-		return gr_fail(err, GR_ERR_NOMEM, 0, "out of memory", NULL);
 
+	/*
+	 * Segments that are no report and verbatim repeats are freed at once:
+	 * a page of repeated table blocks would otherwise keep the cells of
+	 * every repeat until the caller frees everything.
+	 */
 	for (size_t s = 0; s < nseg; s++)
 	{
-		gr_report  *r = &reps[n];
+		gr_report  *r = &cur;
 		bool		dup = false;
 
 		if (opt && opt->stop && opt->stop(opt->stop_ctx))
@@ -592,7 +622,10 @@ gr_parse_all(const char *buf, size_t len, const gr_options *opt, gr_mem *mem,
 		if (st != GR_OK)
 			return st;
 		if (r->format == GR_FMT_UNKNOWN)
+		{
+			free_report(mem, r);
 			continue;
+		}
 		/* what the producer has to say about this report (glued digits) */
 		if (!gr_notes_attach(mem, &notes, r) ||
 			!gr_agency_as_printed(mem, buf, text, r))
@@ -601,7 +634,10 @@ gr_parse_all(const char *buf, size_t len, const gr_options *opt, gr_mem *mem,
 			dup = same_text(buf + reps[k].start, reps[k].end - reps[k].start,
 							buf + r->start, r->end - r->start);
 		if (dup)
+		{
+			free_report(mem, r);
 			continue;
+		}
 		/* two different reports of one year on a page: keep both, say so */
 		for (size_t k = 0; k < n && r->year; k++)
 			if (reps[k].year == r->year)
@@ -614,8 +650,13 @@ gr_parse_all(const char *buf, size_t len, const gr_options *opt, gr_mem *mem,
 				break;
 			}
 		place_cells(buf, r, &cur_byte, &cur_char);
-		n++;
+		if (!gr_grow(mem, (void **) &reps, &cap, n + 1, sizeof(gr_report)))
+			return gr_fail(err, GR_ERR_NOMEM, 0, "out of memory", NULL);
+		reps[n++] = *r;
 	}
+	/* callers may index the array even when there is no report */
+	if (!reps && !(reps = gr_alloc_array(mem, 1, sizeof(gr_report))))
+		return gr_fail(err, GR_ERR_NOMEM, 0, "out of memory", NULL);
 	gr_free(mem, items.v);
 	gr_free(mem, items.shift);
 	gr_free(mem, segs);
