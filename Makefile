@@ -29,7 +29,7 @@ PG_CFLAGS   += -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare \
 	-Werror=implicit-function-declaration
 SHLIB_LINK  += $(ICU_LIBS)
 
-EXTRA_CLEAN += test/unit/run test/fuzz/run
+EXTRA_CLEAN += test/unit/run test/fuzz/run test/fuzz/replay
 
 PG_CONFIG  ?= pg_config
 PGXS       := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
@@ -92,4 +92,15 @@ test/fuzz/run: FORCE
 fuzz: test/fuzz/run
 	FUZZ_SECONDS=$(FUZZ_SECONDS) test/fuzz/run.sh
 
-.PHONY: bench fuzz
+# The fuzz target without libFuzzer, under the unit tests' sanitizers, over
+# test/fuzz/regressions/ ("make test" runs it).  clang where installed: its
+# UBSan also checks pointer arithmetic that gcc's lets pass.
+REPLAY_CC    ?= $(if $(shell command -v clang 2>/dev/null),clang,$(UNIT_CC))
+test/fuzz/replay: FORCE
+	$(REPLAY_CC) $(SAN) -std=gnu11 -Wall -Isrc/core $(ICU_CFLAGS) \
+		-o $@ test/fuzz/replay_main.c test/fuzz/fuzz_parse.c $(CORE_SRCS) $(ICU_LIBS)
+
+fuzz-replay: test/fuzz/replay
+	test/fuzz/replay test/fuzz/regressions/*
+
+.PHONY: bench fuzz fuzz-replay

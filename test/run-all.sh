@@ -69,6 +69,18 @@ else
 	failed=$((failed + 1))
 fi
 
+# --- fuzz regressions ------------------------------------------------------
+step "fuzz regressions replayed (ASan + UBSan, test/fuzz/regressions)"
+if "$MAKE" PG_CONFIG="$PG_CONFIG" fuzz-replay 2>&1 | tee "$log_dir/replay.log" | grep -v '^replay: test/'; then
+	:
+fi
+if grep -qE '^replay: [0-9]+ inputs, 0 failed$' "$log_dir/replay.log"; then
+	passed=$((passed + 1))
+else
+	echo "run-all: an input of test/fuzz/regressions fails again (see above)"
+	failed=$((failed + 1))
+fi
+
 # --- install + pg_regress ---------------------------------------------------
 
 # run_regress LABEL PGOPTIONS: one pg_regress run in a new throwaway cluster;

@@ -1117,12 +1117,13 @@ scan_same(nctx *x, const gr_item *it)
 {
 	const char *s = x->b->buf + it->off;
 	size_t		hp = first_hit(x, x->same_id);
-	const char *h = s + hp;
+	const char *h;
 	const cand *fig = NULL;
 	cand		c;
 
 	if (hp == SIZE_MAX)
 		return true;
+	h = s + hp;
 	for (size_t i = x->line_first; i < x->n; i++)
 	{
 		const cand *k = &x->v[i];
