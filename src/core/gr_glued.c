@@ -429,27 +429,44 @@ typedef struct gstate
 	gr_notes   *notes;
 } gstate;
 
-static bool
-note(gstate *g, size_t off, const char *fmt,...)
-	__attribute__((format(printf, 3, 4)));
+#define GLUED_NOTE_HEAD "glued digits"
 
 static bool
-note(gstate *g, size_t off, const char *fmt,...)
+note(gstate *g, size_t off, size_t line, const char *fmt,...)
+	__attribute__((format(printf, 4, 5)));
+
+/*
+ * A note for the report holding byte offset off: "glued digits: <text>",
+ * or "glued digits at line <line>: <text>" when line > 0, cut to 599 bytes
+ * in all.  The note keeps the text after the head; the same text as the
+ * note before (every row's once the document's search budget is spent) is
+ * shared, not copied: a page of repeated table blocks makes a note per row.
+ */
+static bool
+note(gstate *g, size_t off, size_t line, const char *fmt,...)
 {
 	va_list		ap;
 	char		msg[600];
+	int			head;
+	gr_notes   *ns = g->notes;
+	gr_note    *n;
 
+	head = line ? snprintf(msg, sizeof(msg), "%s at line %zu: ", GLUED_NOTE_HEAD, line)
+		: snprintf(msg, sizeof(msg), "%s: ", GLUED_NOTE_HEAD);
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	vsnprintf(msg + head, sizeof(msg) - (size_t) head, fmt, ap);
 	va_end(ap);
-	if (!gr_grow(g->mem, (void **) &g->notes->v, &g->notes->cap, g->notes->n + 1,
-				 sizeof(gr_note)))
+	if (!gr_grow(g->mem, (void **) &ns->v, &ns->cap, ns->n + 1, sizeof(gr_note)))
 		return false;
-	g->notes->v[g->notes->n].off = off;
-	g->notes->v[g->notes->n].msg = gr_strdup(g->mem, msg);
-	if (!g->notes->v[g->notes->n].msg)
+	n = &ns->v[ns->n];
+	n->off = (uint32_t) off;
+	n->line = (uint32_t) line;
+	if (ns->n > 0 && strcmp(ns->v[ns->n - 1].msg, msg + head) == 0)
+		n->msg = ns->v[ns->n - 1].msg;
+	else if (!(n->msg = gr_strdup(g->mem, msg + head)))
 		return false;
-	g->notes->n++;
+	ns->head = GLUED_NOTE_HEAD;
+	ns->n++;
 	return true;
 }
 
@@ -465,23 +482,36 @@ push(gstate *g, gr_item_kind k, size_t off, size_t len, uint32_t line)
  * the column headers ("信息内容本年制发件数本年废止件数现行有效件数") and the
  * 2019 sub-rows under "其他对外管理服务事项".
  */
-static const char *const t2_words[] = {
-	"信息内容", "本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量",
-	"本年收费金额", "本年新制作数量", "本年新公开数量", "对外公开总数量",
-	"上一年项目数量", "本年增/减", "本年增减", "处理决定数量", "采购项目数量",
-	"采购总金额", "行政检查", "行政确认", NULL
+#define T2W(w) {w, sizeof(w) - 1}
+static const struct
+{
+	const char *w;
+	size_t		len;
+}			t2_words[] = {
+	T2W("信息内容"), T2W("本年制发件数"), T2W("本年废止件数"), T2W("现行有效件数"),
+	T2W("本年处理决定数量"), T2W("本年收费金额"), T2W("本年新制作数量"),
+	T2W("本年新公开数量"), T2W("对外公开总数量"), T2W("上一年项目数量"),
+	T2W("本年增/减"), T2W("本年增减"), T2W("处理决定数量"), T2W("采购项目数量"),
+	T2W("采购总金额"), T2W("行政检查"), T2W("行政确认")
 };
 
-/* Length of the t2 word at s, 0 if none. */
+/*
+ * Length of the t2 word at s, 0 if none.  Called at every character of a
+ * label: the first character (three bytes in every word) is compared
+ * before the whole word.
+ */
 static size_t
 t2_word_at(const char *s, size_t n)
 {
-	for (int k = 0; t2_words[k]; k++)
+	if (n < 3)
+		return 0;
+	for (size_t k = 0; k < sizeof(t2_words) / sizeof(t2_words[0]); k++)
 	{
-		size_t		l = strlen(t2_words[k]);
+		const char *w = t2_words[k].w;
 
-		if (n >= l && memcmp(s, t2_words[k], l) == 0)
-			return l;
+		if (s[0] == w[0] && s[1] == w[1] && s[2] == w[2] &&
+			n >= t2_words[k].len && memcmp(s, w, t2_words[k].len) == 0)
+			return t2_words[k].len;
 	}
 	return 0;
 }
@@ -543,10 +573,6 @@ fmt_cand(const cand *c, int nparts, char *out, size_t size)
 		o += (size_t) snprintf(out + o, size - o, "%s%lld", k ? "," : "", (long long) c->v[k]);
 }
 
-/*
- * Emit the value cells of one row from the used candidates: agreed values
- * with their digits' span, the rest empty cells.  Returns false on OOM.
- */
 /* Do candidates x and y print part k the same? */
 static bool
 same_part(const run *r, const cand *x, const cand *y, int k, bool by_text)
@@ -558,13 +584,21 @@ same_part(const run *r, const cand *x, const cand *y, int k, bool by_text)
 			   (size_t) (x->end[k] - x->start[k])) == 0;
 }
 
-static bool
-emit_values(gstate *g, const run *r, const cand *cs, const bool *used, int ncand,
-			int nparts, uint32_t line, size_t at, int *nnull, bool by_text)
+/*
+ * Fill the nparts value cells of one row, items [first, first+nparts)
+ * (pushed as empty cells at the run), from the used candidates: agreed
+ * values with their digits' span, the rest empty cells at the first
+ * candidate's part (at: without one), marked undecided.
+ */
+static void
+emit_values(gstate *g, size_t first_item, const run *r, const cand *cs,
+			const bool *used, int ncand, int nparts, size_t at, int *nnull,
+			bool by_text)
 {
 	*nnull = 0;
 	for (int k = 0; k < nparts; k++)
 	{
+		gr_item    *it = &g->out->v[first_item + (size_t) k];
 		int			first = -1;
 		bool		agree = true;
 
@@ -582,20 +616,17 @@ emit_values(gstate *g, const run *r, const cand *cs, const bool *used, int ncand
 			size_t		b = r->off[cs[first].start[k]];
 			size_t		e = r->off[cs[first].end[k]];
 
-			if (!push(g, GR_ITEM_CELL, b, e - b, line))
-				return false;
+			it->off = (uint32_t) b;
+			it->len = (uint32_t) (e - b);
 		}
 		else
 		{
-			size_t		b = first >= 0 ? r->off[cs[first].start[k]] : at;
-
 			(*nnull)++;
-			if (!push(g, GR_ITEM_CELL, b, 0, line))
-				return false;
-			g->out->v[g->out->n - 1].flags |= GR_ITEM_UNDECIDED;
+			it->off = (uint32_t) (first >= 0 ? r->off[cs[first].start[k]] : at);
+			it->len = 0;
+			it->flags |= GR_ITEM_UNDECIDED;
 		}
 	}
-	return true;
 }
 
 /* ------------------------------------------------------------- table 3 */
@@ -603,7 +634,8 @@ emit_values(gstate *g, const run *r, const cand *cs, const bool *used, int ncand
 /* A table-3 row while its block is solved (work space, reused). */
 typedef struct t3work
 {
-	size_t		line;
+	size_t		line;			/* 0-based */
+	gline		gl;				/* its content, label and run */
 	run			r;
 	cand	   *c;
 	int			nc;				/* -1: capped */
@@ -668,8 +700,8 @@ combo_ok(t3work *rows, int n, const int *pick)
 }
 
 static gr_status
-solve_t3(gstate *g, t3work *rows, int n, const gline *lines, bool complete,
-		 long *budget, gr_error *err)
+solve_t3(gstate *g, t3work *rows, int n, bool complete, long *budget,
+		 gr_error *err)
 {
 	int			pick[T3_MAX_ROWS];
 	long		combos = 1;
@@ -717,22 +749,22 @@ solve_t3(gstate *g, t3work *rows, int n, const gline *lines, bool complete,
 				rows[i].used[c] = true;
 		if (feasible && (combos > GLUED_MAX_COMBOS || combos * n > *budget))
 		{
-			if (!note(g, lines[rows[0].line].b,
-					  "glued digits: table 3 has too many combinations of row splits to search (cap %d per table, %ld steps per document); the column identities R1/R2 were not used, rows are split by R3 alone",
+			if (!note(g, rows[0].gl.b, 0,
+					  "table 3 has too many combinations of row splits to search (cap %d per table, %ld steps per document); the column identities R1/R2 were not used, rows are split by R3 alone",
 					  GLUED_MAX_COMBOS, GLUED_MAX_TOTAL))
 				goto nomem;
 		}
 		else if (feasible)
 		{
-			if (!note(g, lines[rows[0].line].b,
-					  "glued digits: no combination of row splits satisfies R1 and R2 in table 3; rows are split by R3 alone"))
+			if (!note(g, rows[0].gl.b, 0,
+					  "no combination of row splits satisfies R1 and R2 in table 3; rows are split by R3 alone"))
 				goto nomem;
 		}
 	}
 	else if (nconsistent > 1)
 	{
-		if (!note(g, lines[rows[0].line].b,
-				  "glued digits: %ld splits of table 3 satisfy R1-R3; the values they disagree on are NULL",
+		if (!note(g, rows[0].gl.b, 0,
+				  "%ld splits of table 3 satisfy R1-R3; the values they disagree on are NULL",
 				  nconsistent))
 			goto nomem;
 	}
@@ -740,7 +772,7 @@ solve_t3(gstate *g, t3work *rows, int n, const gline *lines, bool complete,
 	for (int i = 0; i < n; i++)
 	{
 		t3work	   *t = &rows[i];
-		const gline *l = &lines[t->line];
+		const gline *l = &t->gl;
 		int			nused = 0,
 					f1 = -1,
 					f2 = -1;
@@ -754,18 +786,18 @@ solve_t3(gstate *g, t3work *rows, int n, const gline *lines, bool complete,
 				else if (f2 < 0)
 					f2 = c;
 			}
-		if (t->nc < 0 && !note(g, l->rb, "glued digits at line %zu: the split search stopped at its cap (%d characters, %d steps, %d splits); the row is NULL",
-							   t->line + 1, GLUED_MAX_RUN, GLUED_MAX_STEPS, GLUED_MAX_CANDS))
+		if (t->nc < 0 && !note(g, l->rb, t->line + 1, "the split search stopped at its cap (%d characters, %d steps, %d splits); the row is NULL",
+							   GLUED_MAX_RUN, GLUED_MAX_STEPS, GLUED_MAX_CANDS))
 			goto nomem;
-		if (t->nc == 0 && !note(g, l->rb, "glued digits at line %zu: no split of \"%.*s\" into 7 numbers satisfies R3; the row is NULL",
-								t->line + 1, (int) (l->e - l->rb), g->buf + l->rb))
+		if (t->nc == 0 && !note(g, l->rb, t->line + 1, "no split of \"%.*s\" into 7 numbers satisfies R3; the row is NULL",
+								(int) (l->e - l->rb), g->buf + l->rb))
 			goto nomem;
 		if (nused > 1)
 		{
 			fmt_cand(&t->c[f1], NCOL, a, sizeof(a));
 			fmt_cand(&t->c[f2], NCOL, b2, sizeof(b2));
-			if (!note(g, l->rb, "glued digits at line %zu: \"%.*s\" splits %d ways consistently (%s | %s%s); the values they disagree on are NULL",
-					  t->line + 1, (int) (l->e - l->rb), g->buf + l->rb, nused, a, b2,
+			if (!note(g, l->rb, t->line + 1, "\"%.*s\" splits %d ways consistently (%s | %s%s); the values they disagree on are NULL",
+					  (int) (l->e - l->rb), g->buf + l->rb, nused, a, b2,
 					  nused > 2 ? " | ..." : ""))
 				goto nomem;
 		}
@@ -786,308 +818,481 @@ line_has_han(const char *buf, size_t b, size_t e)
 	return false;
 }
 
-gr_status
-gr_items_from_glued(const char *buf, size_t len, const gr_options *opt,
-					gr_mem *mem, gr_items *out, gr_notes *notes, gr_error *err)
+/* The line starting at ls: content, label and run; *next: the next line. */
+static void
+read_line(const char *buf, size_t len, size_t ls, gline *l, size_t *next)
 {
-	gline	   *lines = NULL;
-	size_t		nlines = 0,
-				lcap = 0;
+	const char *nl = memchr(buf + ls, '\n', len - ls);
+	size_t		le = nl ? (size_t) (nl - buf) : len;
+
+	l->b = ls;
+	l->e = le;
+	while (l->b < l->e && is_blank(buf[l->b]))
+		l->b++;
+	while (l->e > l->b && is_blank(buf[l->e - 1]))
+		l->e--;
+	l->rb = run_start(buf, l->b, l->e);
+	l->lb = l->b;
+	l->le = l->rb;
+	while (l->le > l->lb && is_blank(buf[l->le - 1]))
+		l->le--;
+	*next = nl ? le + 1 : len;
+}
+
+/* A table-2 or table-4 row whose split waits for the end of the scan. */
+typedef struct gfix
+{
+	size_t		item;			/* its first value cell */
+	size_t		line;			/* 0-based */
+	size_t		rb,
+				e;				/* the run */
+	int			nparts;			/* 15: table 4; else the table-2 columns */
+	int			flags[8];		/* table 2: T2_* per column */
+} gfix;
+
+/*
+ * The one pass over the lines.  Lines go to items in order; the lines of
+ * an open table-3 block wait (pend) until the block is solved, at most 122
+ * of them.  Splits of table-4 and table-2 rows run after the pass (fix),
+ * in line order, so that they get what the table-3 searches left of the
+ * document's budget, and their notes follow those of table 3.
+ */
+typedef struct gscan
+{
 	gstate		g;
-	t3row	   *rows = NULL;
-	size_t		rcap = 0;
-	int			nrows = 0;
-	t3work	   *work = NULL;
-	long		budget = GLUED_MAX_TOTAL;
-	gr_status	st = GR_OK;
+	const gr_options *opt;
+	bool		count;			/* count the items only: no search, no note */
+	long		budget;
+	gline	   *pend;			/* lines not yet turned into items */
+	size_t		npend,
+				pcap;
+	size_t		pend0;			/* line index of pend[0] */
+	t3work	   *work;			/* rows of the open table-3 block */
+	int			nw;
+	bool		in_block;
+	size_t		block_start;
+	t3row		rows[T3_MAX_ROWS];	/* the rows of the block just solved */
+	int			nrows;
+	int			ri;
+	bool		after_t4_header;
+	int			t2_cols;		/* columns of the last table-2 header */
+	int			t2_flags[8];
+	gfix	   *fix;
+	size_t		nfix,
+				fixcap;
+} gscan;
+
+/* Push nparts empty value cells for a row split after the scan. */
+static bool
+defer_split(gscan *s, size_t i, const gline *l, int nparts, const int *flags)
+{
+	if (!s->count)
+	{
+		gfix	   *f;
+
+		if (!gr_grow(s->g.mem, (void **) &s->fix, &s->fixcap, s->nfix + 1, sizeof(gfix)))
+			return false;
+		f = &s->fix[s->nfix++];
+		f->item = s->g.out->n;
+		f->line = i;
+		f->rb = l->rb;
+		f->e = l->e;
+		f->nparts = nparts;
+		memset(f->flags, 0, sizeof(f->flags));
+		if (flags)
+			memcpy(f->flags, flags, sizeof(f->flags));
+	}
+	for (int k = 0; k < nparts; k++)
+		if (!push(&s->g, GR_ITEM_CELL, l->rb, 0, (uint32_t) (i + 1)))
+			return false;
+	return true;
+}
+
+/* The items of line i. */
+static bool
+emit_line(gscan *s, size_t i, const gline *l)
+{
+	gstate	   *g = &s->g;
+	gr_items   *out = g->out;
+	const char *buf = g->buf;
+	uint32_t	line = (uint32_t) (i + 1);
+
+	if (l->b >= l->e)
+		return true;
+	if (s->ri < s->nrows && s->rows[s->ri].line == i)
+	{
+		t3row	   *t = &s->rows[s->ri++];
+
+		s->t2_cols = 0;
+		if (!push_labels(g, l->lb, l->le, line))
+			return false;
+		for (int k = 0; k < NCOL; k++)
+		{
+			if (!push(g, GR_ITEM_CELL, t->vb[k], t->ok[k] ? t->ve[k] - t->vb[k] : 0, line))
+				return false;
+			if (!t->ok[k])
+				gr_items_last(out)->flags |= GR_ITEM_UNDECIDED;
+		}
+		return push(g, GR_ITEM_ROW_END, l->e, 0, line);
+	}
+	if (l->rb >= l->e)
+	{
+		/* no run: prose, except the labels the readers need */
+		if (l->e - l->b >= 12 && memcmp(buf + l->b, "信息内容", 12) == 0)
+		{
+			size_t		before = out->n;
+
+			if (!push_labels(g, l->b, l->e, line))
+				return false;
+			s->t2_cols = (int) (out->n - before) - 1;
+			if (s->t2_cols > 8)
+				s->t2_cols = 0;
+			/* the flags only steer the split search, which counting skips */
+			for (int k = 0; k < s->t2_cols && !s->count; k++)
+			{
+				const gr_item *c = &out->v[before + 1 + (size_t) k];
+
+				s->t2_flags[k] = 0;
+				if (c->len >= 9 && memcmp(buf + c->off, "本年增", 9) == 0)
+					s->t2_flags[k] |= T2_SIGNED;
+				if (has(buf + c->off, c->len, "金额"))
+					s->t2_flags[k] |= T2_DECIMAL;
+			}
+			return true;
+		}
+		if (l->e - l->b >= 12 && memcmp(buf + l->b, "第二十条", 12) == 0)
+		{
+			s->t2_cols = 0;
+			return push(g, GR_ITEM_CELL, l->b, l->e - l->b, line);
+		}
+		if (l->e - l->b >= 12 && memcmp(buf + l->b, "行政复议", 12) == 0 &&
+			l->e - l->b < 120)
+		{
+			s->after_t4_header = true;
+			return push(g, GR_ITEM_CELL, l->b, 12, line);
+		}
+		return push(g, GR_ITEM_PROSE, l->b, l->e - l->b, line);
+	}
+	if (l->lb == l->le && s->after_t4_header)
+	{
+		/* table 4's data row: 15 numbers, R6-R8 */
+		s->after_t4_header = false;
+		return defer_split(s, i, l, 15, NULL) &&
+			push(g, GR_ITEM_ROW_END, l->e, 0, line);
+	}
+	/* other rows: label, the run as one value */
+	if (l->le > l->lb && (l->le - l->lb > 90 || has(buf + l->lb, l->le - l->lb, "。") ||
+						  has(buf + l->lb, l->le - l->lb, "，")))
+		return push(g, GR_ITEM_PROSE, l->b, l->e - l->b, line);
+	if (l->le > l->lb && !push_labels(g, l->lb, l->le, line))
+		return false;
+	if (s->t2_cols >= 2 && l->le > l->lb)
+	{
+		/* a table-2 row of several columns: split where only one way
+		 * exists, keep what all ways agree on */
+		return defer_split(s, i, l, s->t2_cols, s->t2_flags) &&
+			push(g, GR_ITEM_ROW_END, l->e, 0, line);
+	}
+	return push(g, GR_ITEM_CELL, l->rb, l->e - l->rb, line) &&
+		push(g, GR_ITEM_ROW_END, l->e, 0, line);
+}
+
+/* Turn the waiting lines into items. */
+static bool
+flush(gscan *s)
+{
+	for (size_t k = 0; k < s->npend; k++)
+		if (!emit_line(s, s->pend0 + k, &s->pend[k]))
+			return false;
+	s->pend0 += s->npend;
+	s->npend = 0;
+	s->nrows = 0;
+	s->ri = 0;
+	return true;
+}
+
+static bool
+wait_line(gscan *s, const gline *l)
+{
+	if (!gr_grow(s->g.mem, (void **) &s->pend, &s->pcap, s->npend + 1, sizeof(gline)))
+		return false;
+	s->pend[s->npend++] = *l;
+	return true;
+}
+
+/* Add line i to the open table-3 block and search its splits. */
+static bool
+add_row(gscan *s, size_t i, const gline *l)
+{
+	t3work	   *w = &s->work[s->nw++];
+
+	w->line = i;
+	w->gl = *l;
+	w->nc = 0;
+	if (s->count)
+		return true;
+	/* candidate space on first use: a block has about 28 rows */
+	if (!w->c && !(w->c = gr_alloc_array(s->g.mem, GLUED_MAX_CANDS, sizeof(cand))))
+		return false;
+	if (!w->used && !(w->used = gr_alloc_array(s->g.mem, GLUED_MAX_CANDS, sizeof(bool))))
+		return false;
+	memset(w->used, 0, GLUED_MAX_CANDS * sizeof(bool));
+	w->nc = load_run(s->g.buf, l->rb, l->e, &w->r) ? splits(&w->r, NCOL, w->c, &s->budget) : -1;
+	return true;
+}
+
+static bool
+stopped(const gscan *s)
+{
+	return s->opt && s->opt->stop && s->opt->stop(s->opt->stop_ctx);
+}
+
+/*
+ * Close the open table-3 block: solve it (R1/R2 only when it ended at
+ * 结转下年度) and keep its rows for the items.
+ */
+static gr_status
+close_block(gscan *s, bool complete, gr_error *err)
+{
+	if (!s->count)
+	{
+		gr_status	st = solve_t3(&s->g, s->work, s->nw, complete, &s->budget, err);
+
+		if (st != GR_OK)
+			return st;
+	}
+	s->nrows = 0;
+	s->ri = 0;
+	for (int k = 0; k < s->nw; k++)
+	{
+		t3row	   *t = &s->rows[s->nrows++];
+
+		if (s->count)
+		{
+			/* only the line matters for counting */
+			memset(t, 0, sizeof(*t));
+			t->line = s->work[k].line;
+			for (int c = 0; c < NCOL; c++)
+				t->ok[c] = true;
+		}
+		else
+			resolve_row(&s->work[k], t, s->work[k].gl.rb);
+	}
+	s->nw = 0;
+	s->in_block = false;
+	return GR_OK;
+}
+
+/* table-3 blocks run from a 本年新收 row to the 结转下年度 row */
+static gr_status
+scan(gscan *s, gr_error *err)
+{
+	const char *buf = s->g.buf;
+	size_t		len = s->g.len;
 	size_t		ls = 0;
+
+	for (size_t i = 0;; i++)
+	{
+		gline		cur;
+		const gline *l = NULL;
+		size_t		next = len;
+		bool		row,
+					first,
+					last,
+					close;
+
+		if (ls < len)
+		{
+			read_line(buf, len, ls, &cur, &next);
+			l = &cur;
+		}
+		row = l && l->rb < l->e && line_has_han(buf, l->lb, l->le);
+		first = row && has(buf + l->lb, l->le - l->lb, "本年新收政府信息公开申请数量");
+		last = row && s->in_block && has(buf + l->lb, l->le - l->lb, "结转下年度继续办理");
+		close = s->in_block && (l == NULL || first || i - s->block_start > 120);
+		if (close || last)
+		{
+			gr_status	st;
+
+			if (last && s->nw < T3_MAX_ROWS && !add_row(s, i, l))
+				goto nomem;
+			st = close_block(s, last, err);
+			if (st != GR_OK)
+				return st;
+			if (stopped(s))
+				return gr_fail(err, GR_ERR_CANCELLED, l ? l->b : len, "canceled", NULL);
+			if (last)
+			{
+				if (!wait_line(s, l) || !flush(s))
+					goto nomem;
+				ls = next;
+				continue;
+			}
+			if (!flush(s))
+				goto nomem;
+		}
+		if (!l)
+			break;
+		if (first)
+		{
+			s->in_block = true;
+			s->block_start = i;
+		}
+		if (s->in_block && row && s->nw < T3_MAX_ROWS)
+		{
+			/* a row's split search is bounded (GLUED_MAX_STEPS), so
+			 * polling once per row keeps a cancel prompt */
+			if (stopped(s))
+				return gr_fail(err, GR_ERR_CANCELLED, l->b, "canceled", NULL);
+			if (!add_row(s, i, l))
+				goto nomem;
+		}
+		if (!wait_line(s, l) || (!s->in_block && !flush(s)))
+			goto nomem;
+		ls = next;
+		if (((i + 1) & 1023) == 0 && stopped(s))
+			return gr_fail(err, GR_ERR_CANCELLED, ls, "canceled", NULL);
+	}
+	return GR_OK;
+
+nomem:
+	return gr_fail(err, GR_ERR_NOMEM, ls, "out of memory", NULL);
+}
+
+/* The splits of the table-4 and table-2 rows, in line order. */
+static gr_status
+fix_splits(gscan *s, gr_error *err)
+{
+	gstate	   *g = &s->g;
 	cand	   *cbuf = NULL;
+	gr_status	st = GR_OK;
 
-	g.buf = buf;
-	g.len = len;
-	g.mem = mem;
-	g.out = out;
-	g.notes = notes;
-
-	/* lines and their runs */
-	while (ls < len)
-	{
-		const char *nl = memchr(buf + ls, '\n', len - ls);
-		size_t		le = nl ? (size_t) (nl - buf) : len;
-		gline	   *l;
-
-		if (!gr_grow(mem, (void **) &lines, &lcap, nlines + 1, sizeof(gline)))
-			goto nomem;
-		l = &lines[nlines++];
-		l->b = ls;
-		l->e = le;
-		while (l->b < l->e && is_blank(buf[l->b]))
-			l->b++;
-		while (l->e > l->b && is_blank(buf[l->e - 1]))
-			l->e--;
-		l->rb = run_start(buf, l->b, l->e);
-		l->lb = l->b;
-		l->le = l->rb;
-		while (l->le > l->lb && is_blank(buf[l->le - 1]))
-			l->le--;
-		ls = nl ? le + 1 : len;
-		if ((nlines & 1023) == 0 && opt && opt->stop && opt->stop(opt->stop_ctx))
-		{
-			st = gr_fail(err, GR_ERR_CANCELLED, ls, "canceled", NULL);
-			goto done;
-		}
-	}
-
-	/* table 3 blocks: from a 本年新收 row to the 结转下年度 row */
-	work = gr_alloc_array(mem, T3_MAX_ROWS, sizeof(t3work));
-	if (!work)
-		goto nomem;
-	for (int k = 0; k < T3_MAX_ROWS; k++)
-	{
-		work[k].c = gr_alloc_array(mem, GLUED_MAX_CANDS, sizeof(cand));
-		work[k].used = gr_alloc_array(mem, GLUED_MAX_CANDS, sizeof(bool));
-		if (!work[k].c || !work[k].used)
-			goto nomem;
-	}
-	{
-		int			nw = 0;
-		bool		in_block = false;
-		size_t		block_start = 0;
-
-		for (size_t i = 0; i <= nlines; i++)
-		{
-			gline	   *l = i < nlines ? &lines[i] : NULL;
-			bool		row = l && l->rb < l->e && line_has_han(buf, l->lb, l->le);
-			bool		first = row && has(buf + l->lb, l->le - l->lb, "本年新收政府信息公开申请数量");
-			bool		last = row && in_block && has(buf + l->lb, l->le - l->lb, "结转下年度继续办理");
-			bool		close = in_block && (l == NULL || first || i - block_start > 120);
-
-			if (close || last)
-			{
-				/* solve the block: R1/R2 only when it ended at 结转下年度 */
-				if (last && nw < T3_MAX_ROWS)
-				{
-					t3work	   *w = &work[nw++];
-
-					w->line = i;
-					memset(w->used, 0, GLUED_MAX_CANDS * sizeof(bool));
-					w->nc = load_run(buf, l->rb, l->e, &w->r) ? splits(&w->r, NCOL, w->c, &budget) : -1;
-				}
-				st = solve_t3(&g, work, nw, lines, last, &budget, err);
-				if (st != GR_OK)
-					goto done;
-				if (!gr_grow(mem, (void **) &rows, &rcap, (size_t) nrows + (size_t) nw, sizeof(t3row)))
-					goto nomem;
-				for (int k = 0; k < nw; k++)
-					resolve_row(&work[k], &rows[nrows++], lines[work[k].line].rb);
-				nw = 0;
-				in_block = false;
-				if (opt && opt->stop && opt->stop(opt->stop_ctx))
-				{
-					st = gr_fail(err, GR_ERR_CANCELLED, l ? l->b : len, "canceled", NULL);
-					goto done;
-				}
-				if (last)
-					continue;
-			}
-			if (first)
-			{
-				in_block = true;
-				block_start = i;
-			}
-			if (in_block && row && nw < T3_MAX_ROWS)
-			{
-				t3work	   *w;
-
-				/* a row's split search is bounded (GLUED_MAX_STEPS), so
-				 * polling once per row keeps a cancel prompt */
-				if (opt && opt->stop && opt->stop(opt->stop_ctx))
-				{
-					st = gr_fail(err, GR_ERR_CANCELLED, l->b, "canceled", NULL);
-					goto done;
-				}
-				w = &work[nw++];
-
-				w->line = i;
-				memset(w->used, 0, GLUED_MAX_CANDS * sizeof(bool));
-				w->nc = load_run(buf, l->rb, l->e, &w->r) ? splits(&w->r, NCOL, w->c, &budget) : -1;
-			}
-		}
-	}
-
-	/* items, line by line */
-	cbuf = gr_alloc_array(mem, GLUED_MAX_CANDS, sizeof(cand));
+	if (s->nfix == 0)
+		return GR_OK;
+	cbuf = gr_alloc_array(g->mem, GLUED_MAX_CANDS, sizeof(cand));
 	if (!cbuf)
-		goto nomem;
+		return gr_fail(err, GR_ERR_NOMEM, 0, "out of memory", NULL);
+	for (size_t k = 0; k < s->nfix; k++)
 	{
-		int			ri = 0;
-		bool		after_t4_header = false;
-		int			t2_cols = 0;	/* columns of the last table-2 header */
-		int			t2_flags[8] = {0};
+		const gfix *f = &s->fix[k];
+		run			r;
+		bool		used[GLUED_MAX_CANDS];
+		int			nnull = 0;
+		int			nc;
 
-		for (size_t i = 0; i < nlines; i++)
+		if (f->nparts == 15)
 		{
-			gline	   *l = &lines[i];
-			uint32_t	line = (uint32_t) (i + 1);
+			char		a[400],
+						b2[400];
 
-			if (l->b >= l->e)
-				continue;
-			if (ri < nrows && rows[ri].line == i)
-			{
-				t3row	   *t = &rows[ri++];
-
-				t2_cols = 0;
-				if (!push_labels(&g, l->lb, l->le, line))
-					goto nomem;
-				for (int k = 0; k < NCOL; k++)
-				{
-					if (!push(&g, GR_ITEM_CELL, t->vb[k], t->ok[k] ? t->ve[k] - t->vb[k] : 0, line))
-						goto nomem;
-					if (!t->ok[k])
-						out->v[out->n - 1].flags |= GR_ITEM_UNDECIDED;
-				}
-				if (!push(&g, GR_ITEM_ROW_END, l->e, 0, line))
-					goto nomem;
-				continue;
-			}
-			if (l->rb >= l->e)
-			{
-				/* no run: prose, except the labels the readers need */
-				if (l->e - l->b >= 12 && memcmp(buf + l->b, "信息内容", 12) == 0)
-				{
-					size_t		before = out->n;
-
-					if (!push_labels(&g, l->b, l->e, line))
-						goto nomem;
-					t2_cols = (int) (out->n - before) - 1;
-					if (t2_cols > 8)
-						t2_cols = 0;
-					for (int k = 0; k < t2_cols; k++)
-					{
-						const gr_item *c = &out->v[before + 1 + (size_t) k];
-
-						t2_flags[k] = 0;
-						if (c->len >= 9 && memcmp(buf + c->off, "本年增", 9) == 0)
-							t2_flags[k] |= T2_SIGNED;
-						if (has(buf + c->off, c->len, "金额"))
-							t2_flags[k] |= T2_DECIMAL;
-					}
-				}
-				else if (l->e - l->b >= 12 && memcmp(buf + l->b, "第二十条", 12) == 0)
-				{
-					t2_cols = 0;
-					if (!push(&g, GR_ITEM_CELL, l->b, l->e - l->b, line))
-						goto nomem;
-				}
-				else if (l->e - l->b >= 12 && memcmp(buf + l->b, "行政复议", 12) == 0 &&
-						 l->e - l->b < 120)
-				{
-					if (!push(&g, GR_ITEM_CELL, l->b, 12, line))
-						goto nomem;
-					after_t4_header = true;
-				}
-				else if (!push(&g, GR_ITEM_PROSE, l->b, l->e - l->b, line))
-					goto nomem;
-				continue;
-			}
-			if (l->lb == l->le && after_t4_header)
-			{
-				/* table 4's data row: 15 numbers, R6-R8 */
-				run			r;
-				int			nc = load_run(buf, l->rb, l->e, &r) ? splits(&r, 15, cbuf, &budget) : -1;
-				bool		used[GLUED_MAX_CANDS];
-				int			nnull = 0;
-				char		a[400],
-							b2[400];
-
-				after_t4_header = false;
-				for (int c = 0; c < GLUED_MAX_CANDS; c++)
-					used[c] = c < nc;
-				if (nc > 0)
-				{
-					if (!emit_values(&g, &r, cbuf, used, nc, 15, line, l->rb, &nnull, false))
-						goto nomem;
-				}
-				else
-				{
-					for (int k = 0; k < 15; k++)
-						if (!push(&g, GR_ITEM_CELL, l->rb, 0, line))
-							goto nomem;
-					if (!note(&g, l->rb, nc < 0 ?
-							  "glued digits at line %zu: the table-4 split search stopped at its cap; table 4 is NULL" :
-							  "glued digits at line %zu: no split of table 4's digits into 15 numbers satisfies R6-R8; table 4 is NULL",
-							  i + 1))
-						goto nomem;
-				}
-				if (nc > 1)
-				{
-					fmt_cand(&cbuf[0], 15, a, sizeof(a));
-					fmt_cand(&cbuf[1], 15, b2, sizeof(b2));
-					if (!note(&g, l->rb, "glued digits at line %zu: table 4 splits %d ways consistently (%s | %s%s); the values they disagree on are NULL",
-							  i + 1, nc, a, b2, nc > 2 ? " | ..." : ""))
-						goto nomem;
-				}
-				if (!push(&g, GR_ITEM_ROW_END, l->e, 0, line))
-					goto nomem;
-				continue;
-			}
-			/* other rows: label, the run as one value */
-			if (l->le > l->lb && (l->le - l->lb > 90 || has(buf + l->lb, l->le - l->lb, "。") ||
-								  has(buf + l->lb, l->le - l->lb, "，")))
-			{
-				if (!push(&g, GR_ITEM_PROSE, l->b, l->e - l->b, line))
-					goto nomem;
-				continue;
-			}
-			if (l->le > l->lb && !push_labels(&g, l->lb, l->le, line))
+			nc = load_run(g->buf, f->rb, f->e, &r) ? splits(&r, 15, cbuf, &s->budget) : -1;
+			for (int c = 0; c < GLUED_MAX_CANDS; c++)
+				used[c] = c < nc;
+			if (nc > 0)
+				emit_values(g, f->item, &r, cbuf, used, nc, 15, f->rb, &nnull, false);
+			else if (!note(g, f->rb, f->line + 1, nc < 0 ?
+						   "the table-4 split search stopped at its cap; table 4 is NULL" :
+						   "no split of table 4's digits into 15 numbers satisfies R6-R8; table 4 is NULL"))
 				goto nomem;
-			if (t2_cols >= 2 && l->le > l->lb)
+			if (nc > 1)
 			{
-				/* a table-2 row of several columns: split where only one
-				 * way exists, keep what all ways agree on */
-				run			r;
-				int			nc = load_run(buf, l->rb, l->e, &r) ? t2_splits(&r, t2_cols, t2_flags, cbuf, &budget) : -1;
-				bool		used[GLUED_MAX_CANDS];
-				int			nnull = 0;
-
-				for (int c = 0; c < GLUED_MAX_CANDS; c++)
-					used[c] = c < nc;
-				if (nc > 0 && !emit_values(&g, &r, cbuf, used, nc, t2_cols, line, l->rb, &nnull, true))
+				fmt_cand(&cbuf[0], 15, a, sizeof(a));
+				fmt_cand(&cbuf[1], 15, b2, sizeof(b2));
+				if (!note(g, f->rb, f->line + 1, "table 4 splits %d ways consistently (%s | %s%s); the values they disagree on are NULL",
+						  nc, a, b2, nc > 2 ? " | ..." : ""))
 					goto nomem;
-				if (nc <= 0)
-					for (int k = 0; k < t2_cols; k++)
-						if (!push(&g, GR_ITEM_CELL, l->rb, 0, line))
-							goto nomem;
-				if ((nc <= 0 || nnull > 0) &&
-					!note(&g, l->rb, nc < 0 ? "glued digits at line %zu: the split search of \"%.*s\" stopped at its cap; the row is NULL" :
-						  nc == 0 ? "glued digits at line %zu: \"%.*s\" cannot be split into the table's columns; the row is NULL" :
-						  "glued digits at line %zu: \"%.*s\" splits several ways into the table's columns and table 2 has no identity to choose; the values they disagree on are NULL",
-						  i + 1, (int) (l->e - l->rb), buf + l->rb))
-					goto nomem;
-				if (!push(&g, GR_ITEM_ROW_END, l->e, 0, line))
-					goto nomem;
-				continue;
 			}
-			if (!push(&g, GR_ITEM_CELL, l->rb, l->e - l->rb, line) ||
-				!push(&g, GR_ITEM_ROW_END, l->e, 0, line))
-				goto nomem;
+			continue;
 		}
+		nc = load_run(g->buf, f->rb, f->e, &r) ? t2_splits(&r, f->nparts, f->flags, cbuf, &s->budget) : -1;
+		for (int c = 0; c < GLUED_MAX_CANDS; c++)
+			used[c] = c < nc;
+		if (nc > 0)
+			emit_values(g, f->item, &r, cbuf, used, nc, f->nparts, f->rb, &nnull, true);
+		if ((nc <= 0 || nnull > 0) &&
+			!note(g, f->rb, f->line + 1, nc < 0 ? "the split search of \"%.*s\" stopped at its cap; the row is NULL" :
+				  nc == 0 ? "\"%.*s\" cannot be split into the table's columns; the row is NULL" :
+				  "\"%.*s\" splits several ways into the table's columns and table 2 has no identity to choose; the values they disagree on are NULL",
+				  (int) (f->e - f->rb), g->buf + f->rb))
+			goto nomem;
 	}
 	goto done;
 
 nomem:
-	st = gr_fail(err, GR_ERR_NOMEM, ls, "out of memory", NULL);
+	st = gr_fail(err, GR_ERR_NOMEM, 0, "out of memory", NULL);
 done:
-	if (work)
+	gr_free(g->mem, cbuf);
+	return st;
+}
+
+static bool
+scan_init(gscan *s, const char *buf, size_t len, const gr_options *opt,
+		  gr_mem *mem, gr_items *out, gr_notes *notes, bool count)
+{
+	memset(s, 0, sizeof(*s));
+	s->g.buf = buf;
+	s->g.len = len;
+	s->g.mem = mem;
+	s->g.out = out;
+	s->g.notes = notes;
+	s->opt = opt;
+	s->count = count;
+	s->budget = GLUED_MAX_TOTAL;
+	s->work = gr_alloc_array(mem, T3_MAX_ROWS, sizeof(t3work));
+	return s->work != NULL;
+}
+
+static void
+scan_free(gscan *s)
+{
+	if (s->work)
 		for (int i = 0; i < T3_MAX_ROWS; i++)
 		{
-			gr_free(mem, work[i].c);
-			gr_free(mem, work[i].used);
+			gr_free(s->g.mem, s->work[i].c);
+			gr_free(s->g.mem, s->work[i].used);
 		}
-	gr_free(mem, work);
-	gr_free(mem, rows);
-	gr_free(mem, lines);
-	gr_free(mem, cbuf);
+	gr_free(s->g.mem, s->work);
+	gr_free(s->g.mem, s->pend);
+	gr_free(s->g.mem, s->fix);
+}
+
+gr_status
+gr_items_from_glued(const char *buf, size_t len, const gr_options *opt,
+					gr_mem *mem, gr_items *out, gr_notes *notes, gr_error *err)
+{
+	gscan		s;
+	gr_status	st;
+
+	if (len >= GR_ITEMS_COUNT_FROM)
+	{
+		/* count first (no search: cheap), then fill an array that size */
+		size_t		n;
+
+		if (!scan_init(&s, buf, len, opt, mem, out, notes, true))
+			st = gr_fail(err, GR_ERR_NOMEM, 0, "out of memory", NULL);
+		else
+		{
+			out->counting = true;
+			st = scan(&s, err);
+			out->counting = false;
+		}
+		scan_free(&s);
+		n = out->n;
+		out->n = 0;
+		if (st != GR_OK)
+			return st;
+		if (!gr_items_reserve(mem, out, n))
+			return gr_fail(err, GR_ERR_NOMEM, 0, "out of memory", NULL);
+	}
+	if (!scan_init(&s, buf, len, opt, mem, out, notes, false))
+		st = gr_fail(err, GR_ERR_NOMEM, 0, "out of memory", NULL);
+	else
+	{
+		st = scan(&s, err);
+		if (st == GR_OK)
+			st = fix_splits(&s, err);
+	}
+	scan_free(&s);
 	return st;
 }
 

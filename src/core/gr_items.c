@@ -599,10 +599,27 @@ gr_notes_attach(gr_mem *mem, const gr_notes *notes, gr_report *r)
 	size_t		cap = r->nwarnings;	/* gr_grow copies cap elements */
 
 	for (size_t i = 0; i < notes->n; i++)
-		if (notes->v[i].off >= r->start && notes->v[i].off < r->end &&
-			!gr_warn(mem, r, &cap, "%s", notes->v[i].msg))
+	{
+		const gr_note *n = &notes->v[i];
+
+		if (n->off < r->start || n->off >= r->end)
+			continue;
+		if (!(n->line ? gr_warn(mem, r, &cap, "%s at line %u: %s", notes->head, n->line, n->msg)
+			  : gr_warn(mem, r, &cap, "%s: %s", notes->head, n->msg)))
 			return false;
+	}
 	return true;
+}
+
+void
+gr_notes_free(gr_mem *mem, gr_notes *notes)
+{
+	for (size_t i = 0; i < notes->n; i++)
+		if (i == 0 || notes->v[i].msg != notes->v[i - 1].msg)
+			gr_free(mem, notes->v[i].msg);
+	gr_free(mem, notes->v);
+	notes->v = NULL;
+	notes->n = notes->cap = 0;
 }
 
 bool

@@ -43,12 +43,16 @@
 /*
  * Notes: warnings a producer has for the report holding byte offset off
  * (glued-digit reconstruction).  gr_parse_all appends each note to the
- * warnings of the report whose span [start, end) holds off.
+ * warnings of the report whose span [start, end) holds off, as
+ * "<head>: <msg>", or "<head> at line <line>: <msg>" when line > 0.  A note
+ * may share its msg with the note before it (same pointer): table-dense
+ * pages give a note per row, most of them alike.
  */
 typedef struct gr_note
 {
-	size_t		off;
 	char	   *msg;
+	uint32_t	off;
+	uint32_t	line;
 } gr_note;
 
 typedef struct gr_notes
@@ -56,10 +60,14 @@ typedef struct gr_notes
 	gr_note    *v;
 	size_t		n;
 	size_t		cap;
+	const char *head;			/* "glued digits" */
 } gr_notes;
 
 /* Append the notes that fall in r's span to r's warnings; false on OOM. */
 bool		gr_notes_attach(gr_mem *mem, const gr_notes *notes, gr_report *r);
+
+/* Free the notes and their texts. */
+void		gr_notes_free(gr_mem *mem, gr_notes *notes);
 
 /*
  * The agency as the original prints it: the metadata reader found it in

@@ -661,9 +661,7 @@ gr_parse_all(const char *buf, size_t len, const gr_options *opt, gr_mem *mem,
 	gr_free(mem, items.shift);
 	gr_free(mem, segs);
 	gr_free(mem, owned);
-	for (size_t k = 0; k < notes.n; k++)
-		gr_free(mem, notes.v[k].msg);
-	gr_free(mem, notes.v);
+	gr_notes_free(mem, &notes);
 	*out = reps;
 	*nout = n;
 	return GR_OK;
