@@ -38,40 +38,40 @@ enum
 	L_BLANK, L_SKIP, L_NUM, L_LABEL, L_PROSE
 };
 
+/*
+ * Lines, fragments and rows of the whole document are alive at once, next
+ * to the items and the comparison text: 32-bit fields (the input is below
+ * GR_PARSE_MAX) keep them at a fraction of the input on table-dense pages.
+ */
 typedef struct afrag
 {
-	size_t		b,
+	uint32_t	b,
 				e;				/* bytes */
 	uint32_t	col;			/* character column of b (pdftotext: CJK = 1) */
 	uint32_t	dcol;			/* display column of b (CJK = 2) */
+	int32_t		owner;			/* row index, -1: a cell of its own */
 	bool		numbered;		/* starts with outline numbering */
-	long		owner;			/* row index, -1: a cell of its own */
 } afrag;
 
 typedef struct aline
 {
-	size_t		b,
+	uint32_t	b,
 				e;				/* content without \r\n */
-	int			kind;
-	size_t		frag0;			/* fragments [frag0, frag0+nfrag) */
-	size_t		nfrag;
-	size_t		tok0;			/* value tokens (NUM lines) */
-	size_t		ntok;
+	uint32_t	frag0;			/* fragments [frag0, frag0+nfrag) */
+	uint32_t	nfrag;
+	uint32_t	tok0;			/* NUM lines: byte offset of the first value
+								 * token (tokens: runs of non-spaces) */
+	uint32_t	ntok;			/* how many */
+	int32_t		row;			/* NUM line: its row */
+	uint8_t		kind;
 	bool		table;			/* LABEL line inside a table zone */
-	long		row;			/* NUM line: its row */
 } aline;
-
-typedef struct aspan
-{
-	size_t		b,
-				e;
-} aspan;
 
 typedef struct arow
 {
-	size_t		line;			/* the NUM line */
-	long		label;			/* fragment on the NUM line, -1: none */
-	size_t		first,
+	uint32_t	line;			/* the NUM line */
+	int32_t		label;			/* fragment on the NUM line, -1: none */
+	uint32_t	first,
 				last;			/* lines holding its own fragments */
 	bool		emitted;
 } arow;
@@ -258,9 +258,6 @@ typedef struct astate
 	afrag	   *frags;
 	size_t		nfrags,
 				fcap;
-	aspan	   *toks;
-	size_t		ntoks,
-				tcap;
 	arow	   *rows;
 	size_t		nrows,
 				rcap;
@@ -315,6 +312,15 @@ add_frags(astate *a, size_t lb, size_t b, size_t e)
 	return true;
 }
 
+/* End of the value token starting at i (a run of non-spaces before e). */
+static size_t
+next_token(const char *s, size_t i, size_t e)
+{
+	while (i < e && !is_sp(s[i]))
+		i++;
+	return i;
+}
+
 /*
  * Classify one line.  The trailing run of numeric tokens is found from the
  * right: tokens are separated by spaces; the run must be separated from the
@@ -330,14 +336,14 @@ classify(astate *a, aline *l)
 				te;
 	size_t		run_b;
 	size_t		ntok = 0;
-	size_t		tok_start = a->ntoks;
 
 	while (b < e && is_sp(s[b]))
 		b++;
 	while (e > b && is_sp(s[e - 1]))
 		e--;
 	l->frag0 = a->nfrags;
-	l->tok0 = a->ntoks;
+	l->tok0 = 0;
+	l->ntok = 0;
 	if (b == e)
 	{
 		l->kind = L_BLANK;
@@ -383,25 +389,18 @@ classify(astate *a, aline *l)
 		l->nfrag = a->nfrags - l->frag0;
 		return true;
 	}
-	/* the tokens, left to right */
+	/* the tokens, left to right (emit_row finds them again from tok0) */
+	l->tok0 = (uint32_t) run_b;
 	for (size_t i = run_b; i < e;)
 	{
-		size_t		j = i;
+		size_t		j = next_token(s, i, e);
 
-		while (j < e && !is_sp(s[j]))
-			j++;
-		if (!gr_grow(a->mem, (void **) &a->toks, &a->tcap, a->ntoks + 1, sizeof(aspan)))
-			return false;
-		a->toks[a->ntoks].b = i;
-		a->toks[a->ntoks].e = j;
-		a->ntoks++;
+		l->ntok++;
 		while (j < e && is_sp(s[j]))
 			j++;
 		i = j;
 	}
 	l->kind = L_NUM;
-	l->tok0 = tok_start;
-	l->ntok = a->ntoks - tok_start;
 	if (!add_frags(a, l->b, b, run_b))
 		return false;
 	l->nfrag = a->nfrags - l->frag0;
@@ -563,6 +562,8 @@ line_no(size_t li)
 	return (uint32_t) (li + 1);
 }
 
+/* The items of row r; in count mode (out->counting) the shadow is left
+ * alone. */
 static bool
 emit_row(astate *a, gr_items *out, char *shadow, long r)
 {
@@ -597,7 +598,7 @@ emit_row(astate *a, gr_items *out, char *shadow, long r)
 				for (size_t p = prev_e; p < f->b && !foreign; p++)
 					if (!is_sp(a->buf[p]) && a->buf[p] != '\n' && a->buf[p] != '\r')
 						foreign = true;
-				if (foreign && f->b - prev_e >= 2)
+				if (foreign && f->b - prev_e >= 2 && !out->counting)
 				{
 					shadow[prev_e] = GR_SKIP_BEGIN;
 					shadow[f->b - 1] = GR_SKIP_END;
@@ -610,13 +611,81 @@ emit_row(astate *a, gr_items *out, char *shadow, long r)
 	if (have && !gr_items_push(a->mem, out, GR_ITEM_CELL, GR_LAYOUT_ALIGNED,
 							   lb, le - lb, line_no(row->first)))
 		return false;
-	for (size_t t = nl->tok0; t < nl->tok0 + nl->ntok; t++)
-		if (!gr_items_push(a->mem, out, GR_ITEM_CELL, GR_LAYOUT_ALIGNED,
-						   a->toks[t].b, a->toks[t].e - a->toks[t].b,
-						   line_no(row->line)))
-			return false;
+	if (nl->ntok > 0)
+	{
+		size_t		e = nl->e;
+
+		while (e > nl->tok0 && is_sp(a->buf[e - 1]))
+			e--;
+		for (size_t i = nl->tok0, t = 0; t < nl->ntok; t++)
+		{
+			size_t		j = next_token(a->buf, i, e);
+
+			if (!gr_items_push(a->mem, out, GR_ITEM_CELL, GR_LAYOUT_ALIGNED,
+							   i, j - i, line_no(row->line)))
+				return false;
+			while (j < e && is_sp(a->buf[j]))
+				j++;
+			i = j;
+		}
+	}
 	return gr_items_push(a->mem, out, GR_ITEM_ROW_END, GR_LAYOUT_ALIGNED,
 						 nl->e, 0, line_no(row->line));
+}
+
+/* Items in document order (all of them counted only, in count mode). */
+static bool
+emit_items(astate *a, gr_items *out, char *shadow, size_t max_tok)
+{
+	const char *buf = a->buf;
+
+	for (size_t i = 0; i < a->nlines; i++)
+	{
+		aline	   *l = &a->lines[i];
+
+		if (l->kind == L_BLANK || l->kind == L_SKIP)
+			continue;
+		if (l->kind == L_LABEL && !l->table)
+		{
+			size_t		b = l->b,
+						e = l->e;
+
+			while (b < e && is_sp(buf[b]))
+				b++;
+			while (e > b && is_sp(buf[e - 1]))
+				e--;
+			if (!gr_items_push(a->mem, out, GR_ITEM_PROSE, GR_LAYOUT_PROSE, b, e - b,
+							   line_no(i)))
+				return false;
+			continue;
+		}
+		for (size_t k = l->frag0; k < l->frag0 + l->nfrag; k++)
+		{
+			afrag	   *f = &a->frags[k];
+
+			if (f->owner < 0)
+			{
+				/*
+				 * The header of table 3 wraps "商业企业" into "商业"/"企业";
+				 * "法人或其他组织" alone would then read as the local
+				 * 3-column variant although the rows carry 7 numbers.
+				 */
+				if (max_tok >= 7 && has(buf + f->b, f->e - f->b, "法人或其他组织"))
+					continue;
+				if (!gr_items_push(a->mem, out, GR_ITEM_CELL, GR_LAYOUT_ALIGNED,
+								   f->b, f->e - f->b, line_no(i)))
+					return false;
+			}
+			else if (!a->rows[f->owner].emitted &&
+					 !emit_row(a, out, shadow, f->owner))
+				return false;
+		}
+		/* a row without label text (table 4 data rows) */
+		if (l->kind == L_NUM && l->row >= 0 && !a->rows[l->row].emitted &&
+			!emit_row(a, out, shadow, l->row))
+			return false;
+	}
+	return true;
 }
 
 gr_status
@@ -630,21 +699,29 @@ gr_items_from_aligned(const char *buf, size_t len, const gr_options *opt,
 	size_t		prev_line = 0;
 	bool		page_start = false;
 	size_t		max_tok = 0;	/* most numbers of a row (table 4 aside) */
+	size_t		nnum = 0;		/* NUM lines */
+	bool		ok;
 
 	memset(&a, 0, sizeof(a));
 	a.buf = buf;
 	a.len = len;
 	a.mem = mem;
 
-	/* lines */
+	/* lines: one array of their exact number */
+	for (const char *p = buf, *end = buf + len; p < end; a.lcap++)
+	{
+		const char *nl = memchr(p, '\n', (size_t) (end - p));
+
+		p = nl ? nl + 1 : end;
+	}
+	if (a.lcap && !(a.lines = gr_alloc_array(mem, a.lcap, sizeof(aline))))
+		goto nomem;
 	while (ls < len)
 	{
 		const char *nl = memchr(buf + ls, '\n', len - ls);
 		size_t		le = nl ? (size_t) (nl - buf) : len;
 		aline	   *l;
 
-		if (!gr_grow(mem, (void **) &a.lines, &a.lcap, a.nlines + 1, sizeof(aline)))
-			goto nomem;
 		l = &a.lines[a.nlines];
 		memset(l, 0, sizeof(*l));
 		l->b = ls;
@@ -664,6 +741,8 @@ gr_items_from_aligned(const char *buf, size_t len, const gr_options *opt,
 				l->nfrag = 0;
 			}
 		}
+		if (l->kind == L_NUM)
+			nnum++;
 		a.nlines++;
 		ls = nl ? le + 1 : len;
 		if ((a.nlines & 1023) == 0 && opt && opt->stop && opt->stop(opt->stop_ctx))
@@ -673,7 +752,14 @@ gr_items_from_aligned(const char *buf, size_t len, const gr_options *opt,
 		}
 	}
 
+	/* fragments: no spare capacity while the items are made */
+	if (!gr_shrink(mem, (void **) &a.frags, &a.fcap, a.nfrags, sizeof(afrag)))
+		goto nomem;
+
 	/* rows */
+	if (nnum && !(a.rows = gr_alloc_array(mem, nnum, sizeof(arow))))
+		goto nomem;
+	a.rcap = nnum;
 	for (size_t i = 0; i < a.nlines; i++)
 	{
 		aline	   *l = &a.lines[i];
@@ -681,8 +767,6 @@ gr_items_from_aligned(const char *buf, size_t len, const gr_options *opt,
 
 		if (l->kind != L_NUM)
 			continue;
-		if (!gr_grow(mem, (void **) &a.rows, &a.rcap, a.nrows + 1, sizeof(arow)))
-			goto nomem;
 		r = &a.rows[a.nrows];
 		memset(r, 0, sizeof(*r));
 		r->line = i;
@@ -834,53 +918,24 @@ gr_items_from_aligned(const char *buf, size_t len, const gr_options *opt,
 		if (a.lines[a.rows[r].line].ntok > max_tok && a.lines[a.rows[r].line].ntok < 10)
 			max_tok = a.lines[a.rows[r].line].ntok;
 
-	/* items in document order */
-	for (size_t i = 0; i < a.nlines; i++)
+	/* items in document order; counted first on large input, so that the
+	 * array is allocated once, at its size */
+	if (len >= GR_ITEMS_COUNT_FROM)
 	{
-		aline	   *l = &a.lines[i];
+		size_t		n;
 
-		if (l->kind == L_BLANK || l->kind == L_SKIP)
-			continue;
-		if (l->kind == L_LABEL && !l->table)
-		{
-			size_t		b = l->b,
-						e = l->e;
-
-			while (b < e && is_sp(buf[b]))
-				b++;
-			while (e > b && is_sp(buf[e - 1]))
-				e--;
-			if (!gr_items_push(mem, out, GR_ITEM_PROSE, GR_LAYOUT_PROSE, b, e - b,
-							   line_no(i)))
-				goto nomem;
-			continue;
-		}
-		for (size_t k = l->frag0; k < l->frag0 + l->nfrag; k++)
-		{
-			afrag	   *f = &a.frags[k];
-
-			if (f->owner < 0)
-			{
-				/*
-				 * The header of table 3 wraps "商业企业" into "商业"/"企业";
-				 * "法人或其他组织" alone would then read as the local
-				 * 3-column variant although the rows carry 7 numbers.
-				 */
-				if (max_tok >= 7 && has(buf + f->b, f->e - f->b, "法人或其他组织"))
-					continue;
-				if (!gr_items_push(mem, out, GR_ITEM_CELL, GR_LAYOUT_ALIGNED,
-								   f->b, f->e - f->b, line_no(i)))
-					goto nomem;
-			}
-			else if (!a.rows[f->owner].emitted &&
-					 !emit_row(&a, out, shadow, f->owner))
-				goto nomem;
-		}
-		/* a row without label text (table 4 data rows) */
-		if (l->kind == L_NUM && l->row >= 0 && !a.rows[l->row].emitted &&
-			!emit_row(&a, out, shadow, l->row))
+		out->counting = true;
+		ok = emit_items(&a, out, shadow, max_tok);
+		out->counting = false;
+		n = out->n;
+		out->n = 0;
+		for (size_t r = 0; r < a.nrows; r++)
+			a.rows[r].emitted = false;
+		if (!ok || !gr_items_reserve(mem, out, n))
 			goto nomem;
 	}
+	if (!emit_items(&a, out, shadow, max_tok))
+		goto nomem;
 	goto done;
 
 nomem:
@@ -888,7 +943,6 @@ nomem:
 done:
 	gr_free(mem, a.lines);
 	gr_free(mem, a.frags);
-	gr_free(mem, a.toks);
 	gr_free(mem, a.rows);
 	return st;
 }

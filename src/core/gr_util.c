@@ -114,6 +114,26 @@ gr_grow(gr_mem *mem, void **arr, size_t *cap, size_t need, size_t elsize)
 	return true;
 }
 
+bool
+gr_shrink(gr_mem *mem, void **arr, size_t *cap, size_t n, size_t elsize)
+{
+	void	   *v = NULL;
+
+	if (n >= *cap)
+		return true;
+	if (n > 0)
+	{
+		v = gr_alloc_array(mem, n, elsize);
+		if (!v)
+			return false;
+		memcpy(v, *arr, n * elsize);
+	}
+	gr_free(mem, *arr);
+	*arr = v;
+	*cap = n;
+	return true;
+}
+
 /*
  * Drop the bytes of s that are no complete UTF-8 character, in place.
  * Warnings quote input cut to a byte length ("%.*s"), which can split a

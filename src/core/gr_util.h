@@ -23,6 +23,14 @@ char	   *gr_printf(gr_mem *mem, const char *fmt, ...)
 bool		gr_grow(gr_mem *mem, void **arr, size_t *cap, size_t need,
 					size_t elsize);
 
+/*
+ * Reallocate *arr (capacity *cap) to exactly n elements when it has spare
+ * capacity: an array grown by doubling may be half empty.  False on
+ * allocation failure (*arr is then unchanged).
+ */
+bool		gr_shrink(gr_mem *mem, void **arr, size_t *cap, size_t n,
+					  size_t elsize);
+
 /* Append a formatted warning to r->warnings (capacity tracked in *cap). */
 bool		gr_warn(gr_mem *mem, gr_report *r, size_t *cap, const char *fmt, ...)
 			__attribute__((format(printf, 4, 5)));
