@@ -23,6 +23,8 @@ _Static_assert(sizeof(tm_block) % 16 == 0, "header must keep alignment");
 static tm_block *tm_head;
 static size_t tm_live;
 static size_t tm_count;
+static size_t tm_bytes;			/* requested bytes of the live blocks */
+static size_t tm_peak;			/* most of them at once */
 static long tm_fail_after = -1;
 
 static void *
@@ -48,6 +50,9 @@ tm_alloc(void *ctx, size_t size)
 	tm_head = b;
 	tm_live++;
 	tm_count++;
+	tm_bytes += size;
+	if (tm_bytes > tm_peak)
+		tm_peak = tm_bytes;
 	return b + 1;
 }
 
@@ -62,6 +67,7 @@ tm_unlink(tm_block *b)
 		b->next->prev = b->prev;
 	b->magic = 0;
 	tm_live--;
+	tm_bytes -= b->size;
 }
 
 static void
@@ -100,6 +106,7 @@ test_mem_reset(void)
 		free(b);
 	}
 	tm_count = 0;
+	tm_peak = 0;
 	tm_fail_after = -1;
 	return n;
 }
@@ -114,6 +121,24 @@ size_t
 test_mem_count(void)
 {
 	return tm_count;
+}
+
+size_t
+test_mem_bytes(void)
+{
+	return tm_bytes;
+}
+
+size_t
+test_mem_peak_bytes(void)
+{
+	return tm_peak;
+}
+
+void
+test_mem_peak_reset(void)
+{
+	tm_peak = tm_bytes;
 }
 
 void

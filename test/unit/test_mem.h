@@ -26,6 +26,16 @@ size_t		test_mem_live(void);
 size_t		test_mem_count(void);
 
 /*
+ * Bytes: requested sizes of the blocks allocated now, and the most there
+ * were at once since the last reset or test_mem_peak_reset() (which
+ * starts the count from the bytes allocated now).  The allocator's own
+ * headers are not counted: this is what the core asks for.
+ */
+size_t		test_mem_bytes(void);
+size_t		test_mem_peak_bytes(void);
+void		test_mem_peak_reset(void);
+
+/*
  * After n more successful allocations, every allocation returns NULL until
  * the next reset or a call with n < 0 (which means: never fail).
  */
