@@ -88,6 +88,9 @@ gr_printf(gr_mem *mem, const char *fmt,...)
 	return d;
 }
 
+/* Arrays of this many bytes or more grow by half instead of doubling. */
+#define GR_GROW_SLOW ((size_t) 1024 * 1024)
+
 bool
 gr_grow(gr_mem *mem, void **arr, size_t *cap, size_t need, size_t elsize)
 {
@@ -99,9 +102,18 @@ gr_grow(gr_mem *mem, void **arr, size_t *cap, size_t need, size_t elsize)
 	ncap = *cap ? *cap : 8;
 	while (ncap < need)
 	{
-		if (ncap > SIZE_MAX / 2)
+		/*
+		 * The old and the new array are alive together while it grows:
+		 * three times the old size when doubling.  From GR_GROW_SLOW
+		 * bytes on, grow by half (two and a half times), which keeps
+		 * large arrays (the narrative reader's candidates, a warning per
+		 * repeated row) within a smaller multiple of their contents.
+		 */
+		size_t		step = ncap >= GR_GROW_SLOW / elsize ? ncap / 2 : ncap;
+
+		if (ncap > SIZE_MAX - step)
 			return false;
-		ncap *= 2;
+		ncap += step;
 	}
 	n = gr_alloc_array(mem, ncap, elsize);
 	if (!n)

@@ -17,8 +17,8 @@ char	   *gr_printf(gr_mem *mem, const char *fmt, ...)
 
 /*
  * Grow *arr (of *cap elements of size elsize) so that it holds at least
- * need elements.  Doubles the capacity; false on allocation failure or
- * size overflow.
+ * need elements.  Doubles the capacity (by half from 1 MB on); false on
+ * allocation failure or size overflow.
  */
 bool		gr_grow(gr_mem *mem, void **arr, size_t *cap, size_t need,
 					size_t elsize);
