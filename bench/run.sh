@@ -12,6 +12,7 @@
 #   BENCH_SEED=6        generator seed
 #   BENCH_INSTALL=1     0: do not run "make install" first
 #   BENCH_RESULTS=bench/RESULTS.md   where to write the results ("" = nowhere)
+#   BENCH_MEM_BYTES=4000000  size of the table-dense inputs of the memory figures
 #   PG_CONFIG           pg_config of the server to use
 #
 set -euo pipefail
@@ -77,6 +78,74 @@ EOF
 )" || mem_report="(grdump memory measurement failed)"
 fi
 
+# parsing core memory on table-dense input: the bytes it holds at once
+# (counted through gr_mem by bench/mem_peak.c), per input byte, for a
+# report of every layout whose table 3 (or the rows inside it) is repeated
+# to BENCH_MEM_BYTES (default 4 MB): the pages a broken scraper produces
+dense_report=""
+if ${CC:-cc} -O2 -std=gnu11 -Isrc/core $(pkg-config --cflags icu-uc icu-i18n) \
+	-o "$work/mem_peak" bench/mem_peak.c src/core/*.c \
+	$(pkg-config --libs icu-uc icu-i18n) 2>"$work/mem_peak.log"; then
+	dense_report="$(python3 - "$work" "${BENCH_MEM_BYTES:-4000000}" <<'EOF'
+import os, subprocess, sys
+work, target = sys.argv[1], int(sys.argv[2])
+sys.path.insert(0, "bench")
+import gen
+LIMIT = 4.0
+T3, T4, ROW2 = "三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议", "二、上年结转"
+
+def first(lines, pred, start=0):
+    return next(i for i in range(start, len(lines)) if pred(lines[i]))
+
+def repeat(lines, a, e, size):
+    """lines[a:e] (blank lines at its end left out) repeated after itself
+    until the text has about size bytes"""
+    while e > a and not lines[e - 1].strip():
+        e -= 1
+    head, body, tail = "".join(lines[:e]), "".join(lines[a:e]), "".join(lines[e:])
+    n = max(1, (size - len((head + tail).encode())) // len(body.encode()))
+    return head + body * n + tail, n
+
+def report(kind):
+    return next(t for _, f, l, _, t in gen.generate(1, 6, 20, 30, [kind]))
+
+cases = []
+for lay in ("tab", "pipe", "markdown", "html", "aligned", "glued"):
+    lines = report("template_2021/" + lay).splitlines(keepends=True)
+    h3 = first(lines, lambda l: T3 in l)
+    h4 = first(lines, lambda l: T4 in l, h3)
+    cases.append((lay, "table 3 repeated") + repeat(lines, h3, h4, target))
+    # TAB rows end with a blank line: repeat it with the row
+    a = first(lines, lambda l: ROW2 in l, h3) - (1 if lay == "tab" else 0)
+    e = first(lines, lambda l: "</table>" in l, a) if lay == "html" else h4
+    cases.append((lay, "table-3 rows repeated") + repeat(lines, a, e, target))
+lines = report("stats_table_pre2019/tab").splitlines(keepends=True)
+a = first(lines, lambda l: "一、主动公开情况" in l) - 1
+e = first(lines, lambda l: "存在的主要问题" in l, a)
+cases.append(("stats_table", "rows repeated") + repeat(lines, a, e, target))
+# narrative: its short lines with figures, gathered and repeated
+lines = report("narrative/prose").splitlines(keepends=True)
+figs = [i for i in range(1, len(lines)) if len(lines[i]) < 300 and any(c.isdigit() for c in lines[i])]
+lines = lines[:figs[0]] + [lines[i] for i in figs] + lines[figs[0]:]
+cases.append(("narrative", "figure lines repeated") + repeat(lines, figs[0], figs[0] + len(figs), target))
+
+out = ["| layout | input | bytes | peak bytes | per input byte | target | status |",
+       "|---|---|---|---|---|---|---|"]
+for k, (lay, what, doc, n) in enumerate(cases):
+    p = os.path.join(work, "dense%02d.txt" % k)
+    open(p, "w", encoding="utf-8").write(doc)
+    r = subprocess.run([os.path.join(work, "mem_peak"), p], capture_output=True, text=True, check=True)
+    _, nbytes, peak, ratio, _ = r.stdout.split()
+    out.append("| %s | %s (x%d) | %s | %s | %s | at most %gx | %s |" % (
+        lay, what, n, nbytes, peak, ratio, LIMIT,
+        "met" if int(peak) <= LIMIT * int(nbytes) else "NOT MET"))
+print("\n".join(out))
+EOF
+)" || dense_report="(table-dense memory measurement failed)"
+else
+	dense_report="(bench/mem_peak.c did not build: $(head -c 300 "$work/mem_peak.log"))"
+fi
+
 echo "=== benchmark in a throwaway cluster"
 # the cluster runs as postgres when started by root: it must read the corpus
 pg_virtualenv -o 'shared_buffers=256MB' -o 'work_mem=64MB' -o 'max_wal_size=4GB' \
@@ -94,6 +163,9 @@ if [ -n "$mem_report" ]; then
 	echo "Transient memory of the standalone parser (grdump, peak RSS; target: growth at most 4x the input)"
 	echo "$mem_report"
 fi
+echo
+echo "Transient memory of the parsing core on table-dense input (bytes held at once, counted through gr_mem; target: at most 4x the input)"
+echo "$dense_report"
 
 [ -z "$RESULTS" ] && exit 0
 
@@ -129,11 +201,19 @@ cpu="$(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //')"
 		echo
 		echo "Peak RSS of \`test/tools/grdump FILE\` (core + ICU, JSON printing included) on the"
 		echo "linearity report padded with prose to 100x and 1000x. Target: at most 4x the input."
-		echo "Prose is the easy case: input made of table rows takes 15-57x its size, see"
-		echo "[PROFILE.md](PROFILE.md#transient-memory-on-table-dense-input)."
 		echo
 		echo "$mem_report"
 	fi
+	echo
+	echo "## Transient memory on table-dense input (parsing core)"
+	echo
+	echo "The most bytes the core holds at once while it parses (\`bench/mem_peak.c\`: the"
+	echo "sizes it asks the gr_mem callback for, live high-water mark, the reports returned"
+	echo "included), for a generated report of every layout whose table 3, or the rows inside"
+	echo "it, are repeated to about ${BENCH_MEM_BYTES:-4000000} bytes. Target: at most 4x the input. See"
+	echo "[PROFILE.md](PROFILE.md#transient-memory-on-table-dense-input)."
+	echo
+	echo "$dense_report"
 	echo
 	echo "## Profile"
 	echo
