@@ -238,6 +238,30 @@ group_ok(const search *s, int k)
 		s->cur.v[k];
 }
 
+/*
+ * Table 3: can the total (the last part) still equal the sum of parts
+ * 0..k, part k ending at j?  The total takes what the parts between leave,
+ * at most n - j - (parts between) characters, so it is below 10 to that
+ * power: a partial sum that reaches it cannot be completed.
+ */
+static bool
+total_may_hold(const search *s, int k, int j)
+{
+	int			maxlen = s->r->n - j - (NCOL - 2 - k);
+	int64_t		sum = 0;
+	int64_t		bound = 1;
+
+	if (maxlen <= 0)
+		return false;
+	if (maxlen >= 18)
+		return true;
+	for (int c = 0; c <= k; c++)
+		sum += s->cur.v[c];
+	for (int d = 0; d < maxlen; d++)
+		bound *= 10;
+	return sum < bound;
+}
+
 static void
 dfs(search *s, int pos, int k)
 {
@@ -260,8 +284,12 @@ dfs(search *s, int pos, int k)
 		s->out[s->nout++] = s->cur;
 		return;
 	}
-	/* leave at least one character per remaining part */
-	for (int j = pos + 1; j <= s->r->n - (s->nparts - k - 1) && j <= pos + GLUED_MAX_PART; j++)
+	/*
+	 * Leave at least one character per remaining part; the last part ends
+	 * the run, so it has one candidate, not GLUED_MAX_PART.
+	 */
+	for (int j = k == s->nparts - 1 ? s->r->n : pos + 1;
+		 j <= s->r->n - (s->nparts - k - 1) && j <= pos + GLUED_MAX_PART; j++)
 	{
 		int64_t		v = part_value(s->r, pos, j);
 
@@ -282,6 +310,8 @@ dfs(search *s, int pos, int k)
 			if (j != s->r->n || !group_ok(s, k))
 				continue;
 		}
+		if (s->nparts == NCOL && k < NCOL - 1 && !total_may_hold(s, k, j))
+			continue;
 		dfs(s, j, k + 1);
 		if (s->capped)
 			return;
