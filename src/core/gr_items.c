@@ -138,6 +138,26 @@ is_inline_space(uint32_t c)
 	return c == ' ' || c == '\t' || c == 0xA0 || c == 0x3000;
 }
 
+/* Bytes of v equal to b: 0x80 in each such byte (and maybe above one). */
+static inline uint64_t
+bytes_equal(uint64_t v, unsigned char b)
+{
+	uint64_t	x = v ^ (0x0101010101010101u * b);
+
+	return (x - 0x0101010101010101u) & ~x & 0x8080808080808080u;
+}
+
+/* Could one of the eight bytes at p start a space (' ', TAB, U+00A0, U+3000)? */
+static inline bool
+may_start_space(const char *p)
+{
+	uint64_t	w;
+
+	memcpy(&w, p, 8);
+	return (bytes_equal(w, ' ') | bytes_equal(w, '\t') | bytes_equal(w, 0xC2) |
+			bytes_equal(w, 0xE3)) != 0;
+}
+
 gr_status
 gr_items_compact_prose(const char *buf, size_t len, gr_mem *mem,
 					   gr_items *it, const char **text, char **owned,
@@ -164,6 +184,12 @@ gr_items_compact_prose(const char *buf, size_t len, gr_mem *mem,
 			unsigned char c = (unsigned char) t[i];
 			size_t		sl;			/* byte length of the space */
 
+			/* eight bytes holding no first byte of a space: skip them */
+			if (i + 8 <= e && !may_start_space(t + i))
+			{
+				i += 7;
+				continue;
+			}
 			/* not the first byte of a space: the common case, one test */
 			if (c != ' ' && c != '\t' && c != 0xC2 && c != 0xE3)
 				continue;

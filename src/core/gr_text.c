@@ -595,6 +595,11 @@ gr_has_traditional(const char *buf, size_t len)
 			if (c >= 0x4E00 && (bm[(c - 0x4E00) / 64] >> ((c - 0x4E00) % 64) & 1) &&
 				(b1 & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80 && ++n >= 3)
 				return true;
+			if ((b1 & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80)
+			{
+				i += 3;			/* the whole ideograph */
+				continue;
+			}
 		}
 		/* to the next lead byte (continuation bytes start nothing) */
 		i++;
