@@ -169,8 +169,9 @@ is_t2_start(const char *buf, const gr_item *it, gr_error *err)
 {
 	char		key[GR_KEY_SIZE];
 
-	if (it->kind != GR_ITEM_CELL || it->len > GR_ANCHOR_MAX_BYTES ||
-		!gr_find(buf + it->off, it->len, "第二十条"))
+	/* most cells are numbers, shorter than the four characters looked for */
+	if (it->kind != GR_ITEM_CELL || it->len < sizeof("第二十条") - 1 ||
+		it->len > GR_ANCHOR_MAX_BYTES || !gr_find(buf + it->off, it->len, "第二十条"))
 		return false;
 	if (gr_item_key(buf, it, key, err) < 0)
 		return false;
