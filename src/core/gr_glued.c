@@ -667,8 +667,9 @@ typedef struct t3work
 	size_t		line;			/* 0-based */
 	gline		gl;				/* its content, label and run */
 	run			r;
-	cand	   *c;
+	cand	   *c;				/* its nc splits (room for ccap) */
 	int			nc;				/* -1: capped */
+	int			ccap;
 	bool	   *used;
 } t3work;
 
@@ -898,6 +899,7 @@ typedef struct gscan
 				pcap;
 	size_t		pend0;			/* line index of pend[0] */
 	t3work	   *work;			/* rows of the open table-3 block */
+	cand	   *scratch;		/* GLUED_MAX_CANDS splits of the row searched */
 	int			nw;
 	bool		in_block;
 	size_t		block_start;
@@ -1061,13 +1063,29 @@ add_row(gscan *s, size_t i, const gline *l)
 	w->nc = 0;
 	if (s->count)
 		return true;
-	/* candidate space on first use: a block has about 28 rows */
-	if (!w->c && !(w->c = gr_alloc_array(s->g.mem, GLUED_MAX_CANDS, sizeof(cand))))
+	/*
+	 * The search writes into one scratch array; a row keeps only the splits
+	 * it found (mostly one), not room for GLUED_MAX_CANDS (15 KB) each.
+	 */
+	if (!s->scratch &&
+		!(s->scratch = gr_alloc_array(s->g.mem, GLUED_MAX_CANDS, sizeof(cand))))
 		return false;
-	if (!w->used && !(w->used = gr_alloc_array(s->g.mem, GLUED_MAX_CANDS, sizeof(bool))))
-		return false;
-	memset(w->used, 0, GLUED_MAX_CANDS * sizeof(bool));
-	w->nc = load_run(s->g.buf, l->rb, l->e, &w->r) ? splits(&w->r, NCOL, w->c, &s->budget) : -1;
+	w->nc = load_run(s->g.buf, l->rb, l->e, &w->r) ? splits(&w->r, NCOL, s->scratch, &s->budget) : -1;
+	if (w->nc > 0)
+	{
+		if (w->ccap < w->nc)
+		{
+			gr_free(s->g.mem, w->c);
+			gr_free(s->g.mem, w->used);
+			w->c = gr_alloc_array(s->g.mem, (size_t) w->nc, sizeof(cand));
+			w->used = gr_alloc_array(s->g.mem, (size_t) w->nc, sizeof(bool));
+			w->ccap = w->c && w->used ? w->nc : 0;
+			if (!w->ccap)
+				return false;
+		}
+		memcpy(w->c, s->scratch, (size_t) w->nc * sizeof(cand));
+		memset(w->used, 0, (size_t) w->nc * sizeof(bool));
+	}
 	return true;
 }
 
@@ -1282,6 +1300,7 @@ scan_free(gscan *s)
 			gr_free(s->g.mem, s->work[i].used);
 		}
 	gr_free(s->g.mem, s->work);
+	gr_free(s->g.mem, s->scratch);
 	gr_free(s->g.mem, s->pend);
 	gr_free(s->g.mem, s->fix);
 }
