@@ -265,6 +265,10 @@ total_may_hold(const search *s, int k, int j)
 static void
 dfs(search *s, int pos, int k)
 {
+	int64_t		acc = 0;		/* value of ch[pos..j) while it is plain digits */
+	int			nd = 0;
+	bool		plain;
+
 	if (s->capped)
 		return;
 	if (++s->steps > GLUED_MAX_STEPS || --*s->budget < 0)
@@ -288,10 +292,25 @@ dfs(search *s, int pos, int k)
 	 * Leave at least one character per remaining part; the last part ends
 	 * the run, so it has one candidate, not GLUED_MAX_PART.
 	 */
+	plain = k < s->nparts - 1;
 	for (int j = k == s->nparts - 1 ? s->r->n : pos + 1;
 		 j <= s->r->n - (s->nparts - k - 1) && j <= pos + GLUED_MAX_PART; j++)
 	{
-		int64_t		v = part_value(s->r, pos, j);
+		int64_t		v;
+		char		d = s->r->ch[j - 1];
+
+		/* the part grows by one character per step: extend its value */
+		if (plain && d >= '0' && d <= '9')
+		{
+			if (++nd <= 15)
+				acc = acc * 10 + (d - '0');
+			v = nd > 15 || (nd > 1 && s->r->ch[pos] == '0') ? -1 : acc;
+		}
+		else
+		{
+			plain = false;		/* a comma or sign: the full reading */
+			v = part_value(s->r, pos, j);
+		}
 
 		if (v < 0)
 		{
