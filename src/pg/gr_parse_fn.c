@@ -178,18 +178,24 @@ pos_datum(size_t v)
  * Text datums of the key strings of one cells array.  The table, row and
  * column keys are a few hundred distinct strings (most of them constants of
  * the core) repeated over every cell, so each is converted once, found
- * again by its address.
+ * again by its address.  The table lives as long as the backend and is
+ * never cleared: an entry counts only in the array whose generation it
+ * carries (its datum belongs to that array's memory context).
  */
 #define KEY_CACHE_SIZE 1024		/* power of two, > distinct keys of a report */
 
-typedef struct key_cache
+typedef struct key_cache_entry
 {
-	const char *key[KEY_CACHE_SIZE];
-	Datum		text[KEY_CACHE_SIZE];
-} key_cache;
+	const char *key;
+	Datum		text;
+	uint64		gen;
+} key_cache_entry;
+
+static key_cache_entry key_cache[KEY_CACHE_SIZE];
+static uint64 key_cache_gen;
 
 static void
-set_key_text(key_cache *kc, Datum *values, bool *nulls, int att, const char *s)
+set_key_text(Datum *values, bool *nulls, int att, const char *s)
 {
 	uint32		h;
 
@@ -198,17 +204,20 @@ set_key_text(key_cache *kc, Datum *values, bool *nulls, int att, const char *s)
 	h = (uint32) (((uintptr_t) s >> 3) * 2654435761u) & (KEY_CACHE_SIZE - 1);
 	for (int probe = 0; probe < 8; probe++, h = (h + 1) & (KEY_CACHE_SIZE - 1))
 	{
-		if (kc->key[h] == s)
+		key_cache_entry *e = &key_cache[h];
+
+		if (e->gen == key_cache_gen && e->key == s)
 		{
-			values[att] = kc->text[h];
+			values[att] = e->text;
 			nulls[att] = false;
 			return;
 		}
-		if (kc->key[h] == NULL)
+		if (e->gen != key_cache_gen)
 		{
 			set_text(values, nulls, att, s);
-			kc->key[h] = s;
-			kc->text[h] = values[att];
+			e->key = s;
+			e->text = values[att];
+			e->gen = key_cache_gen;
 			return;
 		}
 	}
@@ -257,7 +266,6 @@ cells_array(const gr_report *r, const GrInput *in, Oid arraytype)
 	ArrayType  *arr;
 	size_t		pos_byte = 0;
 	size_t		pos_char = 0;
-	key_cache  *kc;
 
 	if (!OidIsValid(elemtype) || !type_is_rowtype(elemtype))
 		elog(ERROR, "cells attribute of govreport is not an array of a row type");
@@ -273,7 +281,7 @@ cells_array(const gr_report *r, const GrInput *in, Oid arraytype)
 	a_start = attnum_typed(ctd, "src_start", INT4OID);
 	a_len = attnum_typed(ctd, "src_len", INT4OID);
 
-	kc = palloc0(sizeof(key_cache));
+	key_cache_gen++;			/* entries of earlier arrays no longer count */
 	elems = palloc(sizeof(Datum) * Max(r->ncells, 1));
 	cv = palloc(sizeof(Datum) * ctd->natts);
 	cn = palloc(sizeof(bool) * ctd->natts);
@@ -289,9 +297,9 @@ cells_array(const gr_report *r, const GrInput *in, Oid arraytype)
 		memset(cv, 0, sizeof(Datum) * ctd->natts);
 		memset(cn, true, sizeof(bool) * ctd->natts);
 
-		set_key_text(kc, cv, cn, a_tbl, c->tbl);
-		set_key_text(kc, cv, cn, a_row, c->row_key);
-		set_key_text(kc, cv, cn, a_col, c->col_key);
+		set_key_text(cv, cn, a_tbl, c->tbl);
+		set_key_text(cv, cn, a_row, c->row_key);
+		set_key_text(cv, cn, a_col, c->col_key);
 		if (a_value >= 0 && c->has_value && c->value != NULL)
 		{
 			cv[a_value] = cell_numeric(c);

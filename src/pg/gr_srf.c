@@ -122,18 +122,24 @@ text_utf8(Datum d)
  * The key strings of one cells array, each kept once: a report repeats a
  * few hundred keys over its cells, and equal keys that share one pointer
  * compare without strcmp in the rules (and cost one copy, not one per cell).
+ * The table lives as long as the backend and is never cleared: an entry
+ * counts only while reading the array whose generation it carries.
  */
 #define KEY_INTERN_SIZE 1024	/* power of two, > distinct keys of a report */
 
-typedef struct key_intern
+typedef struct key_intern_entry
 {
-	const char *raw[KEY_INTERN_SIZE];	/* bytes as stored (server encoding) */
-	int			len[KEY_INTERN_SIZE];
-	char	   *utf8[KEY_INTERN_SIZE];
-} key_intern;
+	const char *raw;			/* bytes as stored (server encoding) */
+	int			len;
+	char	   *utf8;
+	uint64		gen;
+} key_intern_entry;
+
+static key_intern_entry key_intern[KEY_INTERN_SIZE];
+static uint64 key_intern_gen;
 
 static char *
-intern_key(key_intern *ki, Datum d)
+intern_key(Datum d)
 {
 	text	   *t = DatumGetTextPP(d);
 	const char *s = VARDATA_ANY(t);
@@ -142,23 +148,22 @@ intern_key(key_intern *ki, Datum d)
 
 	for (int i = 0; i < len; i++)
 		h = (h ^ (unsigned char) s[i]) * 16777619u;
-	for (int probe = 0; probe < KEY_INTERN_SIZE; probe++)
+	for (int probe = 0; probe < 16; probe++)
 	{
-		uint32		k = (h + (uint32) probe) & (KEY_INTERN_SIZE - 1);
+		key_intern_entry *e = &key_intern[(h + (uint32) probe) & (KEY_INTERN_SIZE - 1)];
 
-		if (ki->raw[k] == NULL)
+		if (e->gen != key_intern_gen)
 		{
-			ki->raw[k] = s;		/* points into the array, alive meanwhile */
-			ki->len[k] = len;
-			ki->utf8[k] = text_utf8(d);
-			return ki->utf8[k];
+			e->raw = s;			/* points into the array, alive meanwhile */
+			e->len = len;
+			e->utf8 = text_utf8(d);
+			e->gen = key_intern_gen;
+			return e->utf8;
 		}
-		if (ki->len[k] == len && memcmp(ki->raw[k], s, len) == 0)
-			return ki->utf8[k];
-		if (probe >= 16)
-			break;				/* a crowded table: no interning */
+		if (e->len == len && memcmp(e->raw, s, len) == 0)
+			return e->utf8;
 	}
-	return text_utf8(d);
+	return text_utf8(d);		/* a crowded table: no interning */
 }
 
 /*
@@ -249,7 +254,6 @@ read_cells(Datum arrd, gr_report *out)
 	gr_mem		mem;
 	Datum	   *cv;
 	bool	   *cn;
-	key_intern *ki;
 
 	if (!type_is_rowtype(elemtype))
 		elog(ERROR, "cells attribute of govreport is not an array of a row type");
@@ -274,7 +278,7 @@ read_cells(Datum arrd, gr_report *out)
 	a_len = gr_pg_attnum(ctd, "src_len");
 	if (a_value >= 0 && TupleDescAttr(ctd, a_value)->atttypid != NUMERICOID)
 		elog(ERROR, "value attribute of govreport_cell is not numeric");
-	ki = palloc0(sizeof(key_intern));
+	key_intern_gen++;			/* entries of earlier arrays no longer count */
 	cv = palloc(sizeof(Datum) * ctd->natts);
 	cn = palloc(sizeof(bool) * ctd->natts);
 
@@ -298,11 +302,11 @@ read_cells(Datum arrd, gr_report *out)
 
 		c = &out->cells[out->ncells++];
 		if (a_tbl >= 0 && !cn[a_tbl])
-			c->tbl = intern_key(ki, cv[a_tbl]);
+			c->tbl = intern_key(cv[a_tbl]);
 		if (a_row >= 0 && !cn[a_row])
-			c->row_key = intern_key(ki, cv[a_row]);
+			c->row_key = intern_key(cv[a_row]);
 		if (a_col >= 0 && !cn[a_col])
-			c->col_key = intern_key(ki, cv[a_col]);
+			c->col_key = intern_key(cv[a_col]);
 		if (a_value >= 0 && !cn[a_value])
 		{
 			c->has_value = true;
@@ -316,7 +320,6 @@ read_cells(Datum arrd, gr_report *out)
 	}
 	pfree(cv);
 	pfree(cn);
-	pfree(ki);
 	ReleaseTupleDesc(ctd);
 }
 
