@@ -1,9 +1,10 @@
 /*
  * gr_pgmem.h - the core's allocator and stop callback, PostgreSQL style.
  *
- * Memory comes from palloc in the memory context current when the
- * allocator is set up, so everything the core builds dies with it; the core
- * sees NULL (never an ereport) when memory runs out.  The stop callback
+ * Memory belongs to the memory context current when the allocator is set
+ * up, so everything the core builds dies with it (large blocks come from a
+ * per-backend pool and go back to it when that context is reset or
+ * deleted); the core sees NULL (never an ereport) when memory runs out.  The stop callback
  * reports pending interrupts; after the core returns GR_ERR_CANCELLED the
  * caller serves them with CHECK_FOR_INTERRUPTS().
  */
