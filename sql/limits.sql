@@ -108,3 +108,16 @@ SELECT (gr.govreport_parse(:'d')).new_received;
 SET govreport.max_input_bytes = '1kB';
 SELECT gr.govreport_parse(:'d');
 RESET govreport.max_input_bytes;
+
+-- ------------------------------------------------------------ block pool
+
+-- the large blocks of every parse above went back to the backend's pool
+-- when their memory context ended: it holds at most 32 MB between calls,
+-- whatever was parsed (50 MB inputs, cancelled ones included)
+SET govreport.max_input_bytes = '256MB';
+SELECT count(*) FROM big, gr.govreport_parse_all(doc) WHERE name = 'md_reports';
+-- (the pool is per process: under force_parallel_mode the parses ran in
+-- workers and this backend may have none)
+SELECT coalesce(bool_and(total_bytes <= 33 * 1024 * 1024), true) AS "at most 32 MB kept"
+FROM pg_backend_memory_contexts WHERE name = 'govreport block pool';
+RESET govreport.max_input_bytes;
