@@ -479,6 +479,10 @@ typedef struct nctx
 	size_t		natural_all;	/* offset + 1 of "类别均为自然人" */
 	bool		nomem;
 
+	/* the best candidate of each key so far: x->v[0..n) before a line */
+	int		   *best;			/* open addressing: index + 1, 0 = empty */
+	size_t		best_cap;		/* slots, a power of two (or 0) */
+
 	/* every phrase searched for in a line: the triggers, then the rest */
 	gr_phrases	ph;
 	int			pat_id[NPATS];
@@ -1267,6 +1271,75 @@ is_figure_key(const char *k)
 	return false;
 }
 
+/* Hash of a candidate's key, suffix and year (what same_key compares). */
+static size_t
+cand_hash(const cand *c)
+{
+	uint64_t	h = 1469598103934665603u;
+
+	for (const unsigned char *p = (const unsigned char *) c->key; *p; p++)
+		h = (h ^ *p) * 1099511628211u;
+	h = (h ^ (uint64_t) c->suffix) * 1099511628211u;
+	h = (h ^ (uint64_t) (uint32_t) c->year) * 1099511628211u;
+	return (size_t) h;
+}
+
+/* Slot of c's key in x->best: where it is, or the empty slot it would take. */
+static size_t
+best_slot(const nctx *x, const cand *c)
+{
+	size_t		mask = x->best_cap - 1;
+	size_t		h = cand_hash(c) & mask;
+
+	while (x->best[h] && !same_key(&x->v[x->best[h] - 1], c))
+		h = (h + 1) & mask;
+	return h;
+}
+
+/*
+ * After a line: keep only the best candidate of each key, as the final
+ * sort would choose it (cmp_cand; the earlier one among equals), so that
+ * figure-dense text holds one candidate per key instead of one per figure.
+ * Candidates only refer to those of their own line, which is done.
+ */
+static bool
+keep_best(nctx *x)
+{
+	size_t		kept = x->line_first;
+
+	if (x->n == x->line_first)
+		return true;
+	if (x->best_cap < 2 * x->n)
+	{
+		size_t		cap = 64;
+
+		while (cap < 4 * x->n)
+			cap *= 2;
+		gr_free(x->b->mem, x->best);
+		x->best = gr_alloc_array(x->b->mem, cap, sizeof(int));
+		if (!x->best)
+			return false;
+		x->best_cap = cap;
+		for (size_t i = 0; i < x->line_first; i++)
+			x->best[best_slot(x, &x->v[i])] = (int) i + 1;
+	}
+	for (size_t i = x->line_first; i < x->n; i++)
+	{
+		size_t		h = best_slot(x, &x->v[i]);
+
+		if (!x->best[h])
+		{
+			x->v[kept] = x->v[i];
+			x->best[h] = (int) ++kept;
+		}
+		else if (cmp_cand(&x->v[i], &x->v[x->best[h] - 1]) < 0)
+			x->v[x->best[h] - 1] = x->v[i];
+	}
+	x->n = kept;
+	x->line_first = kept;
+	return true;
+}
+
 gr_status
 gr_read_narrative(gr_build *b, size_t *nfig)
 {
@@ -1315,6 +1388,8 @@ gr_read_narrative(gr_build *b, size_t *nfig)
 		if (!scan_same(x, it) || !scan_negative(x, it) || !scan_all_zero(x, it))
 			goto nomem;
 		scan_markers(x, it);
+		if (!keep_best(x))
+			goto nomem;
 	}
 
 	/* one candidate per key: the best after sorting by key */
@@ -1384,6 +1459,7 @@ nomem:
 done:
 	gr_free(b->mem, x->v);
 	gr_free(b->mem, x->hv);
+	gr_free(b->mem, x->best);
 	gr_free(b->mem, x);
 	return st;
 }
