@@ -181,7 +181,7 @@ cpu="$(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //')"
 	echo "- Memory: $(free -g | awk '/^Mem:/ {print $2}') GB; kernel $(uname -r)"
 	echo "- $("$PG_CONFIG" --version); $(sed -n 's/^PRETTY_NAME="\(.*\)"/\1/p' /etc/os-release)"
 	echo "- Extension built by PGXS with CFLAGS: \`$("$PG_CONFIG" --cflags | tr -s ' ')\`"
-	echo "- Cluster: pg_virtualenv, shared_buffers=256MB, jit=off, max_parallel_workers_per_gather=0"
+	echo "- Cluster: pg_virtualenv, shared_buffers=256MB, synchronous_commit=off, jit=off, max_parallel_workers_per_gather=0, govreport columns COMPRESSION lz4"
 	echo "- Corpus: \`python3 bench/gen.py -n $N --seed $SEED\`, $RUNS runs per figure (median)"
 	echo
 	echo "## Corpus"
