@@ -18,30 +18,15 @@
 # exits non-zero on failure.  CONC_CLIENTS (8), CONC_TXN (20 per client).
 #
 set -uo pipefail
-cd "$(dirname "$0")/../.." || exit 2
-
-if [ -z "${GR_CONC_IN_VENV:-}" ]; then
-	GR_CONC_IN_VENV=1 exec pg_virtualenv -t "$0" "$@" </dev/null
-fi
+. "$(dirname "$0")/lib.sh"
+t_begin concurrency
+t_venv "$@"
 
 clients="${CONC_CLIENTS:-8}"
 txn="${CONC_TXN:-20}"
 per_txn=3
 n=$((clients * txn * per_txn))
 
-ok=0
-bad=0
-check() {
-	local what="$1"
-	shift
-	if "$@"; then
-		ok=$((ok + 1))
-	else
-		bad=$((bad + 1))
-		echo "concurrency: FAILED: $what"
-	fi
-}
-same() { [ "$1" = "$2" ] || { echo "  got: $1"; echo "  expected: $2"; return 1; }; }
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/govreport-conc.XXXXXX")"
 chmod 755 "$work"
@@ -111,7 +96,7 @@ CREATE SEQUENCE feed;
 EOF
 rc=$?
 check "input set up" [ "$rc" -eq 0 ]
-[ "$rc" -eq 0 ] || { cat "$work/setup.out"; echo "concurrency: $ok checks passed, $bad failed"; exit 1; }
+[ "$rc" -eq 0 ] || { cat "$work/setup.out"; bad=$((bad + 1)); t_end; exit 1; }
 
 check "input holds $n documents" same "$(q -c 'SELECT count(*) FROM src')" "$n"
 echo "concurrency: expected sides: $(q -c "SELECT string_agg(side || ' ' || c, ', ' ORDER BY side) FROM (SELECT side, count(*) c FROM expect GROUP BY 1) s")"
@@ -160,5 +145,4 @@ check "some rows were quarantined for each reason" \
 	same "$(q -c "SELECT string_agg(DISTINCT reason, ',' ORDER BY reason) FROM gr.govreport_quarantine WHERE relid = 'target'::regclass")" "parse_error,violation"
 echo "concurrency: landed: $(q -c "SELECT (SELECT count(*) FROM target) || ' in target, ' || (SELECT count(*) FROM gr.govreport_quarantine WHERE reason = 'violation') || ' quarantined (violation), ' || (SELECT count(*) FROM gr.govreport_quarantine WHERE reason = 'parse_error') || ' quarantined (parse_error)'")"
 
-echo "concurrency: $ok checks passed, $bad failed"
-[ "$bad" -eq 0 ]
+t_end

@@ -19,25 +19,10 @@
 # M failed" and exits non-zero on failure.
 #
 set -uo pipefail
-cd "$(dirname "$0")/../.." || exit 2
+. "$(dirname "$0")/lib.sh"
+t_begin dump_restore
+t_venv "$@"
 
-if [ -z "${GR_DUMP_IN_VENV:-}" ]; then
-	GR_DUMP_IN_VENV=1 exec pg_virtualenv -t "$0" "$@" </dev/null
-fi
-
-ok=0
-bad=0
-check() {
-	local what="$1"
-	shift
-	if "$@"; then
-		ok=$((ok + 1))
-	else
-		bad=$((bad + 1))
-		echo "dump_restore: FAILED: $what"
-	fi
-}
-same() { [ "$1" = "$2" ] || { echo "  got: $1"; echo "  expected: $2"; return 1; }; }
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/govreport-dump.XXXXXX")"
 chmod 755 "$work"
@@ -180,5 +165,4 @@ EOF
 		"$(printf 'gr\n"$user", public')"
 done
 
-echo "dump_restore: $ok checks passed, $bad failed"
-[ "$bad" -eq 0 ]
+t_end

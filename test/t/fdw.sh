@@ -19,25 +19,14 @@
 # "fdw: N checks passed, M failed" and exits non-zero on failure.
 #
 set -uo pipefail
-cd "$(dirname "$0")/../.."
+. "$(dirname "$0")/lib.sh"
+t_begin fdw
 
 PG_CONFIG="${PG_CONFIG:-pg_config}"
 BIN="$("$PG_CONFIG" --bindir)"
 PORT_C="${GR_FDW_PORT_COORD:-5471}"
 PORT_S="${GR_FDW_PORT_SHARD:-5472}"
 
-ok=0
-bad=0
-check() {
-	local what="$1"
-	shift
-	if "$@"; then
-		ok=$((ok + 1))
-	else
-		bad=$((bad + 1))
-		echo "fdw: FAILED: $what"
-	fi
-}
 
 T="$(mktemp -d /tmp/govreport-fdw.XXXXXX)"
 if [ "$(id -u)" -eq 0 ]; then
@@ -186,5 +175,4 @@ check "without extensions 'govreport' the filter stays local" \
 	bash -c "grep -q 'Filter: gr.govreport_is_consistent(gr.govreport_parse(reports.raw))' <<<'$p5' && ! grep -q 'Remote SQL: .*govreport' <<<'$p5'"
 psql_c -c "ALTER SERVER shard OPTIONS (ADD extensions 'govreport')"
 
-echo "fdw: $ok checks passed, $bad failed"
-[ "$bad" -eq 0 ]
+t_end

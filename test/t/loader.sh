@@ -11,24 +11,10 @@
 # Prints "loader: N checks passed, M failed" and exits non-zero on failure.
 #
 set -uo pipefail
-cd "$(dirname "$0")/../.."
+. "$(dirname "$0")/lib.sh"
+t_begin loader
+t_venv "$@"
 
-if [ -z "${GR_LOADER_IN_VENV:-}" ]; then
-	GR_LOADER_IN_VENV=1 exec pg_virtualenv -t "$0" "$@" </dev/null
-fi
-
-ok=0
-bad=0
-check() {
-	local what="$1"
-	shift
-	if "$@"; then
-		ok=$((ok + 1))
-	else
-		bad=$((bad + 1))
-		echo "loader: FAILED: $what"
-	fi
-}
 
 LOADER="${GR_LOADER:-bin/govreport-load}"
 work="$(mktemp -d "${TMPDIR:-/tmp}/govreport-loader.XXXXXX")"
@@ -98,5 +84,4 @@ check "missing file reported" grep -q 'missing.txt: unreadable: no such file' "$
 "$LOADER" --help >"$work/help.out" 2>&1
 check "--help" grep -q 'usage: govreport-load' "$work/help.out"
 
-echo "loader: $ok checks passed, $bad failed"
-[ "$bad" -eq 0 ]
+t_end

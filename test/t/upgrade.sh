@@ -34,25 +34,10 @@
 # failed" and exits non-zero on failure.
 #
 set -uo pipefail
-cd "$(dirname "$0")/../.." || exit 2
+. "$(dirname "$0")/lib.sh"
+t_begin upgrade
+t_venv "$@"
 
-if [ -z "${GR_UPGRADE_IN_VENV:-}" ]; then
-	GR_UPGRADE_IN_VENV=1 exec pg_virtualenv -t "$0" "$@" </dev/null
-fi
-
-ok=0
-bad=0
-check() {
-	local what="$1"
-	shift
-	if "$@"; then
-		ok=$((ok + 1))
-	else
-		bad=$((bad + 1))
-		echo "upgrade: FAILED: $what"
-	fi
-}
-same() { [ "$1" = "$2" ] || { echo "  got: $1"; echo "  expected: $2"; return 1; }; }
 # same_file A B: identical, else the diff (first 200 lines)
 same_file() {
 	cmp -s "$1" "$2" && return 0
@@ -461,5 +446,4 @@ EOF
 )"
 check "gr_hostile: the updated extension drops without leftovers" same "$(echo "$out" | tr '\n' ' ')" "0 0 0 "
 
-echo "upgrade: $ok checks passed, $bad failed"
-[ "$bad" -eq 0 ]
+t_end
