@@ -922,17 +922,12 @@ gr_items_from_aligned(const char *buf, size_t len, const gr_options *opt,
 	 * array is allocated once, at its size */
 	if (len >= GR_ITEMS_COUNT_FROM)
 	{
-		size_t		n;
-
 		out->counting = true;
 		ok = emit_items(&a, out, shadow, max_tok);
-		out->counting = false;
-		n = out->n;
-		out->n = 0;
+		if (!gr_items_count_end(mem, out, ok) || !ok)
+			goto nomem;
 		for (size_t r = 0; r < a.nrows; r++)
 			a.rows[r].emitted = false;
-		if (!ok || !gr_items_reserve(mem, out, n))
-			goto nomem;
 	}
 	if (!emit_items(&a, out, shadow, max_tok))
 		goto nomem;

@@ -1334,23 +1334,18 @@ gr_items_from_glued(const char *buf, size_t len, const gr_options *opt,
 	if (len >= GR_ITEMS_COUNT_FROM)
 	{
 		/* count first (no search: cheap), then fill an array that size */
-		size_t		n;
-
 		if (!scan_init(&s, buf, len, opt, mem, out, notes, true))
 			st = gr_fail(err, GR_ERR_NOMEM, 0, "out of memory", NULL);
 		else
 		{
 			out->counting = true;
 			st = scan(&s, err);
-			out->counting = false;
 		}
 		scan_free(&s);
-		n = out->n;
-		out->n = 0;
+		if (!gr_items_count_end(mem, out, st == GR_OK))
+			return gr_fail(err, GR_ERR_NOMEM, 0, "out of memory", NULL);
 		if (st != GR_OK)
 			return st;
-		if (!gr_items_reserve(mem, out, n))
-			return gr_fail(err, GR_ERR_NOMEM, 0, "out of memory", NULL);
 	}
 	if (!scan_init(&s, buf, len, opt, mem, out, notes, false))
 		st = gr_fail(err, GR_ERR_NOMEM, 0, "out of memory", NULL);

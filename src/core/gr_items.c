@@ -60,6 +60,16 @@ gr_items_reserve(gr_mem *mem, gr_items *it, size_t n)
 }
 
 bool
+gr_items_count_end(gr_mem *mem, gr_items *it, bool ok)
+{
+	size_t		n = it->n;
+
+	it->counting = false;
+	it->n = 0;
+	return !ok || gr_items_reserve(mem, it, n);
+}
+
+bool
 gr_items_shift(gr_mem *mem, gr_items *it, size_t s, size_t o, size_t slen,
 			   size_t olen)
 {
@@ -594,17 +604,12 @@ gr_tokenise(const char *buf, size_t len, const gr_options *opt, gr_mem *mem,
 	{
 		if (len >= GR_ITEMS_COUNT_FROM)
 		{
-			size_t		n;
-
 			out->counting = true;
 			st = gr_items_from_text(buf, len, opt, mem, out, err);
-			out->counting = false;
-			n = out->n;
-			out->n = 0;
+			if (!gr_items_count_end(mem, out, st == GR_OK))
+				return gr_fail(err, GR_ERR_NOMEM, 0, "out of memory", NULL);
 			if (st != GR_OK)
 				return st;
-			if (!gr_items_reserve(mem, out, n))
-				return gr_fail(err, GR_ERR_NOMEM, 0, "out of memory", NULL);
 		}
 		st = gr_items_from_text(buf, len, opt, mem, out, err);
 	}

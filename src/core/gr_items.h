@@ -86,6 +86,13 @@ gr_items_last(gr_items *it)
 bool		gr_items_reserve(gr_mem *mem, gr_items *it, size_t n);
 
 /*
+ * End a counting pass started by setting it->counting: forget the items
+ * counted and, when the pass succeeded (ok), make room for exactly that
+ * many; false on allocation failure.
+ */
+bool		gr_items_count_end(gr_mem *mem, gr_items *it, bool ok);
+
+/*
  * Run from the document's size on, producers that can count their items
  * first do so (one more pass over the text, saving the doubling copies).
  */
