@@ -477,7 +477,6 @@ typedef struct nctx
 	size_t		line_first;		/* first candidate of the current line */
 	size_t		answered_all;	/* offset + 1 of "已依法依规…回复" */
 	size_t		natural_all;	/* offset + 1 of "类别均为自然人" */
-	bool		nomem;
 
 	/* the best candidate of each key so far: x->v[0..n) before a line */
 	int		   *best;			/* open addressing: index + 1, 0 = empty */
@@ -522,10 +521,7 @@ on_hit(void *ctx, int id, size_t pos)
 	if (x->hcount[id] >= MAX_LINE_HITS)
 		return true;
 	if (!gr_grow(x->b->mem, (void **) &x->hv, &x->hcap, x->nh + 1, sizeof(*x->hv)))
-	{
-		x->nomem = true;
-		return false;
-	}
+		return false;			/* out of memory: the scan stops */
 	h = (int) x->nh++;
 	x->hv[h].pos = pos;
 	x->hv[h].next = -1;
