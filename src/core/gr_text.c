@@ -151,6 +151,76 @@ gr_is_cjk_like(uint32_t c)
 		(c >= 0xFF00 && c <= 0xFFEF) || c == 0x201C || c == 0x201D;
 }
 
+/*
+ * Characters left unchanged by NFKC and by every composition with their
+ * neighbours: the CJK unified ideographs and the punctuation of labels.
+ */
+static bool
+nfkc_stable_cjk(uint32_t c)
+{
+	return (c >= 0x4E00 && c <= 0x9FFF) || c == 0x3001 || c == 0x3002 ||
+		c == 0x300A || c == 0x300B || c == 0x3010 || c == 0x3011 ||
+		c == 0x201C || c == 0x201D;
+}
+
+/*
+ * The key of a label made of ASCII, such ideographs and punctuation, and
+ * spaces (U+00A0 and U+3000 are spaces after NFKC): what gr_label_key's
+ * normaliser would give, read the same way (at most GR_KEY_MAX_UCHARS - 2
+ * characters, white space dropped, stop where out is full), without ICU.
+ * -2 when a character needs the normaliser (or a skip marker is present).
+ */
+static int
+plain_label_key(const char *buf, size_t len, char *out, size_t outsize)
+{
+	const unsigned char *u = (const unsigned char *) buf;
+	size_t		o = 0;
+	size_t		end = 0;
+
+	/* which characters are read, and may they skip the normaliser? */
+	for (int n = 0; end < len && n < GR_KEY_MAX_UCHARS - 2; n++)
+	{
+		unsigned	c = u[end];
+
+		if (c < 0x80 && c != (unsigned char) GR_SKIP_BEGIN && c != (unsigned char) GR_SKIP_END)
+			end++;
+		else if (c == 0xC2 && end + 1 < len && u[end + 1] == 0xA0)
+			end += 2;
+		else if ((c & 0xF0) == 0xE0 && end + 2 < len &&
+				 (u[end + 1] & 0xC0) == 0x80 && (u[end + 2] & 0xC0) == 0x80 &&
+				 (nfkc_stable_cjk(((uint32_t) (c & 0x0F) << 12) |
+								  ((uint32_t) (u[end + 1] & 0x3F) << 6) | (u[end + 2] & 0x3F)) ||
+				  (c == 0xE3 && u[end + 1] == 0x80 && u[end + 2] == 0x80)))
+			end += 3;
+		else
+			return -2;
+	}
+	for (size_t i = 0; i < end;)
+	{
+		size_t		n = u[i] < 0x80 ? 1 : u[i] == 0xC2 ? 2 : 3;
+		bool		space;
+
+		if (n == 1)
+			space = gr_is_space(u[i]) || u_isUWhiteSpace((UChar32) u[i]);
+		else if (n == 2)
+			space = true;		/* U+00A0: U+0020 after NFKC */
+		else
+			space = u[i] == 0xE3 && u[i + 1] == 0x80 && u[i + 2] == 0x80;	/* U+3000, too */
+		if (space)
+		{
+			i += n;
+			continue;
+		}
+		if (o + n + 1 > outsize)
+			break;
+		memcpy(out + o, buf + i, n);
+		o += n;
+		i += n;
+	}
+	out[o] = '\0';
+	return (int) o;
+}
+
 int
 gr_label_key(const char *buf, size_t len, char *out, size_t outsize,
 			 gr_error *err)
@@ -187,6 +257,14 @@ gr_label_key(const char *buf, size_t len, char *out, size_t outsize,
 		}
 		out[o] = '\0';
 		return (int) o;
+	}
+
+	/* most labels need no normaliser */
+	{
+		int			r = plain_label_key(buf, len, out, outsize);
+
+		if (r >= 0)
+			return r;
 	}
 
 	/* decode to UTF-16 by hand: invalid bytes become U+FFFD, never fail */
