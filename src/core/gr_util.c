@@ -274,7 +274,8 @@ gr_utf8_chars(const char *buf, size_t len)
 		uint64_t	w;
 
 		memcpy(&w, buf + i, 8);
-		n += 8 - (size_t) __builtin_popcountll(w & ~(w << 1) & 0x8080808080808080u);
+		w = (w & ~(w << 1) & 0x8080808080808080u) >> 7;	/* 1 per continuation byte */
+		n += 8 - (size_t) ((w * 0x0101010101010101u) >> 56);	/* their sum */
 	}
 	for (; i < len; i++)
 		if (((unsigned char) buf[i] & 0xC0) != 0x80)
