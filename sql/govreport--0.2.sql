@@ -16,8 +16,7 @@
 -- COST is that of a typical 25-30 KB report (for govreport_parse_all, of a
 -- typical document, which holds one report).  Left at the default:
 -- govreport_version() and govreport_icu_version() (a few ns, as a builtin),
--- govreport_sum_mixed_formats() (only ever raises an error) and the trigger
--- functions (the planner never costs them).  govreport--0.1--0.2.sql has
+-- the trigger functions (the planner never costs them).  govreport--0.1--0.2.sql has
 -- the measured time of each function.
 
 -- ==== types ====
@@ -240,9 +239,9 @@ COMMENT ON FUNCTION @extschema@.govreport_enforce_continuity() IS
 
 -- ==== analyst: render, aggregates, schema ====
 -- govreport_render 312 us per call (COST 60000), govreport_split 411 us
--- (COST 80000); the SQL functions of govreport_sum: state_of 249 us (COST
--- 50000), combine 414 us for two 200-cell states (COST 80000), trans =
--- state_of + combine (COST 140000), final 165 us (COST 33000);
+-- (COST 80000); govreport_sum: state_of (SQL) 249 us (COST 50000), combine
+-- (C) 127 us for two 200-cell states (COST 25000), trans (C) 74 us (COST
+-- 15000), final (SQL) 165 us (COST 33000);
 -- govreport_compare 440 us (COST 90000); govreport_create_analyst_schema is
 -- DDL, 10-20 ms (COST 2000000)
 
@@ -279,22 +278,6 @@ CREATE TYPE @extschema@.govreport_sum_state AS (
 COMMENT ON TYPE @extschema@.govreport_sum_state IS
 'transition state of the govreport_sum aggregate: number of reports, their common format, year and layout, and the summed table cells';
 
-CREATE FUNCTION @extschema@.govreport_sum_mixed_formats(a pg_catalog.text, b pg_catalog.text)
-RETURNS pg_catalog.text
-LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
-SET search_path = pg_catalog, pg_temp
-AS $$
-BEGIN
-	RAISE EXCEPTION 'govreport_sum cannot add reports of different formats: % and %',
-		coalesce(a, 'NULL'), coalesce(b, 'NULL')
-		USING ERRCODE = '22023',
-		      HINT = 'Sum the reports of one format at a time (GROUP BY (r).format).';
-END
-$$;
-
-COMMENT ON FUNCTION @extschema@.govreport_sum_mixed_formats(pg_catalog.text, pg_catalog.text) IS
-'raises SQLSTATE 22023: govreport_sum was given reports of two formats (internal)';
-
 -- one report as a state: its t2/t3/t4 cells, first occurrence of each key,
 -- with the value alone (no printed text, no position)
 CREATE FUNCTION @extschema@.govreport_sum_state_of(r @extschema@.govreport)
@@ -319,54 +302,26 @@ END;
 COMMENT ON FUNCTION @extschema@.govreport_sum_state_of(@extschema@.govreport) IS
 'one report as a govreport_sum state (internal)';
 
--- two states added: per key, the sum; NULL when either side is NULL or lacks the key
+-- two states added: per key, the sum; NULL when either side is NULL or lacks
+-- the key; the formats must be equal (22023), years and layouts become NULL
+-- once they differ (src/pg/gr_sum.c)
 CREATE FUNCTION @extschema@.govreport_sum_combine(a @extschema@.govreport_sum_state,
                                                   b @extschema@.govreport_sum_state)
 RETURNS @extschema@.govreport_sum_state
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-COST 80000
-BEGIN ATOMIC
-	SELECT CASE
-	WHEN a.n = 0 THEN b
-	WHEN b.n = 0 THEN a
-	ELSE ROW(a.n + b.n,
-	         CASE WHEN a.format IS NOT DISTINCT FROM b.format THEN a.format
-	              ELSE @extschema@.govreport_sum_mixed_formats(a.format, b.format) END,
-	         CASE WHEN a.year_mixed OR b.year_mixed OR a.year IS DISTINCT FROM b.year
-	              THEN NULL ELSE a.year END,
-	         a.year_mixed OR b.year_mixed OR a.year IS DISTINCT FROM b.year,
-	         CASE WHEN a.layout_mixed OR b.layout_mixed OR a.layout IS DISTINCT FROM b.layout
-	              THEN NULL ELSE a.layout END,
-	         a.layout_mixed OR b.layout_mixed OR a.layout IS DISTINCT FROM b.layout,
-	         (SELECT pg_catalog.array_agg(ROW(k.tbl, k.row_key, k.col_key, k.v,
-	                                          k.v::pg_catalog.text, NULL::pg_catalog.int4,
-	                                          NULL::pg_catalog.int4)::@extschema@.govreport_cell
-	                                      ORDER BY k.o1 NULLS LAST, k.o2)
-	          FROM (SELECT COALESCE(x.tbl, y.tbl) AS tbl,
-	                       COALESCE(x.row_key, y.row_key) AS row_key,
-	                       COALESCE(x.col_key, y.col_key) AS col_key,
-	                       x.value + y.value AS v, x.o AS o1, y.o AS o2
-	                FROM pg_catalog.unnest(a.cells) WITH ORDINALITY
-	                     AS x(tbl, row_key, col_key, value, printed, src_start, src_len, o)
-	                FULL JOIN pg_catalog.unnest(b.cells) WITH ORDINALITY
-	                     AS y(tbl, row_key, col_key, value, printed, src_start, src_len, o)
-	                  ON x.tbl = y.tbl AND x.row_key = y.row_key
-	                 AND COALESCE(x.col_key, '') = COALESCE(y.col_key, '')) k)
-	        )::@extschema@.govreport_sum_state
-	END;
-END;
+AS 'MODULE_PATHNAME', 'govreport_sum_combine_c'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+COST 25000;
 
 COMMENT ON FUNCTION @extschema@.govreport_sum_combine(@extschema@.govreport_sum_state, @extschema@.govreport_sum_state) IS
 'adds two govreport_sum states (transition and combine function of govreport_sum; internal)';
 
+-- combine(s, state_of(r)), in one step (src/pg/gr_sum.c)
 CREATE FUNCTION @extschema@.govreport_sum_trans(s @extschema@.govreport_sum_state,
                                                 r @extschema@.govreport)
 RETURNS @extschema@.govreport_sum_state
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-COST 140000
-BEGIN ATOMIC
-	SELECT @extschema@.govreport_sum_combine(s, @extschema@.govreport_sum_state_of(r));
-END;
+AS 'MODULE_PATHNAME', 'govreport_sum_trans_c'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+COST 15000;
 
 COMMENT ON FUNCTION @extschema@.govreport_sum_trans(@extschema@.govreport_sum_state, @extschema@.govreport) IS
 'transition function of govreport_sum (internal)';
