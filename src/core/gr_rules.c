@@ -387,10 +387,24 @@ key_eq(const char *a, const char *b)
 	return b && strcmp(a, b) == 0;
 }
 
-static bool
+/* Equal strings; the first byte and the pointers answer most calls. */
+static inline bool
 streq(const char *a, const char *b)
 {
-	return a && b && strcmp(a, b) == 0;
+	return a && b && (a == b || (a[0] == b[0] && strcmp(a, b) == 0));
+}
+
+/* strcmp of two keys (NULL as ""); a differing first byte answers most calls. */
+static inline int
+key_cmp(const char *a, const char *b)
+{
+	if (a == b)
+		return 0;
+	a = a ? a : "";
+	b = b ? b : "";
+	if (a[0] != b[0])
+		return (unsigned char) a[0] - (unsigned char) b[0];
+	return strcmp(a, b);
 }
 
 /*
@@ -403,7 +417,10 @@ typedef struct rv
 	const gr_report *r;
 	const gr_cell **idx;		/* r->ncells pointers, sorted */
 	const gr_cell **hash;		/* first cell of each key, open addressing */
+	uint64_t   *hkey;			/* the key hash of each slot */
+	bool	   *first;			/* per cell: the first of its keys? */
 	size_t		hmask;			/* hash slots - 1 */
+	uint64_t	h_t3;			/* part_hash("t3"), for the table-3 rules */
 } rv;
 
 /* Mix the string s (NULL as "") into h, eight bytes at a time. */
@@ -426,11 +443,35 @@ mix_str(uint64_t h, const char *s)
 	return h ^ (h >> 32);
 }
 
-/* Hash of the three keys of a cell. */
-static size_t
+/*
+ * Hash of one key part.  The key hash combines the three parts, so a rule
+ * that looks up many cells of one row (or one column) hashes that part once.
+ */
+static uint64_t
+part_hash(const char *s)
+{
+	return mix_str(0x243F6A8885A308D3u, s);
+}
+
+static uint64_t
+rotl64(uint64_t x, int k)
+{
+	return (x << k) | (x >> (64 - k));
+}
+
+/* Hash of the three keys of a cell, from the hashes of its parts. */
+static uint64_t
+key_hash3(uint64_t ht, uint64_t hr, uint64_t hc)
+{
+	uint64_t	h = (ht ^ rotl64(hr, 21) ^ rotl64(hc, 43)) * 0xBF58476D1CE4E5B9u;
+
+	return h ^ (h >> 31);
+}
+
+static uint64_t
 key_hash(const char *tbl, const char *row, const char *col)
 {
-	return (size_t) mix_str(mix_str(mix_str(0x243F6A8885A308D3u, tbl), row), col);
+	return key_hash3(part_hash(tbl), part_hash(row), part_hash(col));
 }
 
 /* Free what rv_init allocated. */
@@ -439,27 +480,24 @@ rv_free(rv *v, gr_mem *mem)
 {
 	gr_free(mem, v->idx);
 	gr_free(mem, v->hash);
+	gr_free(mem, v->hkey);
+	gr_free(mem, v->first);
 	v->idx = NULL;
 	v->hash = NULL;
-}
-
-static const char *
-nz(const char *s)
-{
-	return s ? s : "";
+	v->hkey = NULL;
+	v->first = NULL;
 }
 
 static int
 cmp_keys(const char *t1, const char *r1, const char *c1,
 		 const char *t2, const char *r2, const char *c2)
 {
-	/* keys of the core are often the same constant: pointers first */
-	int			d = t1 == t2 ? 0 : strcmp(nz(t1), nz(t2));
+	int			d = key_cmp(t1, t2);
 
 	if (d == 0)
-		d = r1 == r2 ? 0 : strcmp(nz(r1), nz(r2));
+		d = key_cmp(r1, r2);
 	if (d == 0)
-		d = c1 == c2 ? 0 : strcmp(nz(c1), nz(c2));
+		d = key_cmp(c1, c2);
 	return d;
 }
 
@@ -479,11 +517,30 @@ cmp_cellp(const void *a, const void *b)
 static bool
 rv_init(rv *v, const gr_report *r, gr_mem *mem)
 {
+	size_t		slots = 16;
+	const char *pt = NULL,		/* the key parts last hashed */
+			   *pr = NULL,
+			   *pc = NULL;
+	uint64_t	ht = 0,
+				hr = 0,
+				hc = 0;
+	bool		hashed = false;
+
+	memset(v, 0, sizeof(*v));
 	v->r = r;
-	v->hash = NULL;
+	v->h_t3 = part_hash("t3");
+	while (slots < 2 * r->ncells)
+		slots *= 2;
+	v->hmask = slots - 1;
 	v->idx = gr_alloc_array(mem, r->ncells ? r->ncells : 1, sizeof(gr_cell *));
-	if (!v->idx)
+	v->hash = gr_alloc_array(mem, slots, sizeof(gr_cell *));
+	v->hkey = gr_alloc_array(mem, slots, sizeof(uint64_t));
+	v->first = gr_alloc_array(mem, r->ncells ? r->ncells : 1, sizeof(bool));
+	if (!v->idx || !v->hash || !v->hkey || !v->first)
+	{
+		rv_free(v, mem);
 		return false;
+	}
 	for (size_t i = 0; i < r->ncells; i++)
 		v->idx[i] = &r->cells[i];
 	if (r->ncells > 1)
@@ -493,35 +550,35 @@ rv_init(rv *v, const gr_report *r, gr_mem *mem)
 	 * The rules look up a few hundred single cells per report: a hash of
 	 * the keys answers those, the sorted index the row scans.  Cells go in
 	 * sorted order, so each slot keeps the first cell of its key in
-	 * document order, as the binary search did.
+	 * document order, as the binary search did; that cell is marked first.
 	 */
+	for (size_t i = 0; i < r->ncells; i++)
 	{
-		size_t		slots = 16;
+		const gr_cell *c = v->idx[i];
+		uint64_t	kh;
+		size_t		h;
 
-		while (slots < 2 * r->ncells)
-			slots *= 2;
-		v->hash = gr_alloc_array(mem, slots, sizeof(gr_cell *));
-		if (!v->hash)
+		if (!c->tbl || !c->row_key)
+			continue;
+		/* sorted cells share their key strings: a part is hashed once per run */
+		if (!hashed || c->tbl != pt)
+			ht = part_hash(pt = c->tbl);
+		if (!hashed || c->row_key != pr)
+			hr = part_hash(pr = c->row_key);
+		if (!hashed || c->col_key != pc)
+			hc = part_hash(pc = c->col_key);
+		hashed = true;
+		kh = key_hash3(ht, hr, hc);
+		for (h = kh & v->hmask; v->hash[h]; h = (h + 1) & v->hmask)
+			if (v->hkey[h] == kh &&
+				cmp_keys(v->hash[h]->tbl, v->hash[h]->row_key, v->hash[h]->col_key,
+						 c->tbl, c->row_key, c->col_key) == 0)
+				break;
+		if (!v->hash[h])
 		{
-			gr_free(mem, v->idx);
-			v->idx = NULL;
-			return false;
-		}
-		v->hmask = slots - 1;
-		for (size_t i = 0; i < r->ncells; i++)
-		{
-			const gr_cell *c = v->idx[i];
-			size_t		h;
-
-			if (!c->tbl || !c->row_key)
-				continue;
-			h = key_hash(c->tbl, c->row_key, c->col_key) & v->hmask;
-			while (v->hash[h] &&
-				   cmp_keys(v->hash[h]->tbl, v->hash[h]->row_key, v->hash[h]->col_key,
-							c->tbl, c->row_key, c->col_key) != 0)
-				h = (h + 1) & v->hmask;
-			if (!v->hash[h])
-				v->hash[h] = c;
+			v->hash[h] = c;
+			v->hkey[h] = kh;
+			v->first[c - r->cells] = true;
 		}
 	}
 	return true;
@@ -547,22 +604,29 @@ lower_bound(const rv *v, const char *tbl, const char *row, const char *col)
 	return lo;
 }
 
+/* First cell with these keys, whose key hash is kh. */
+static const gr_cell *
+cell_find_h(const rv *r, uint64_t kh, const char *tbl, const char *row,
+			const char *col)
+{
+	for (size_t h = kh & r->hmask; r->hash[h]; h = (h + 1) & r->hmask)
+	{
+		const gr_cell *c = r->hash[h];
+
+		if (r->hkey[h] == kh &&
+			cmp_keys(c->tbl, c->row_key, c->col_key, tbl, row, col) == 0)
+			return c;
+	}
+	return NULL;
+}
+
 /* First cell with these keys (col NULL matches a NULL/empty column key). */
 static const gr_cell *
 cell_find(const rv *r, const char *tbl, const char *row, const char *col)
 {
-	size_t		h;
-
 	if (!tbl || !row)
 		return NULL;
-	for (h = key_hash(tbl, row, col) & r->hmask; r->hash[h]; h = (h + 1) & r->hmask)
-	{
-		const gr_cell *c = r->hash[h];
-
-		if (cmp_keys(c->tbl, c->row_key, c->col_key, tbl, row, col) == 0)
-			return c;
-	}
-	return NULL;
+	return cell_find_h(r, key_hash(tbl, row, col), tbl, row, col);
 }
 
 static bool
@@ -587,9 +651,7 @@ cell_val(const rv *r, const char *tbl, const char *row,
 static bool
 first_of_key(const rv *r, size_t i)
 {
-	const gr_cell *c = &r->r->cells[i];
-
-	return cell_find(r, c->tbl, c->row_key, c->col_key) == c;
+	return r->first[i];
 }
 
 static bool
@@ -879,14 +941,22 @@ outcome_side(side *s, const rv *r, const char *col)
 {
 	group_def	g[4];
 	size_t		ng = outcome_groups(r, g);
+	uint64_t	hc = part_hash(col);
 
 	side_init(s);
-	side_cell(s, r, "t3", "granted", col, NULL, NULL);
-	side_cell(s, r, "t3", "partially_granted", col, NULL, NULL);
+	side_add(s, "granted", NULL,
+			 cell_find_h(r, key_hash3(r->h_t3, part_hash("granted"), hc), "t3", "granted", col), 1);
+	side_add(s, "partially_granted", NULL,
+			 cell_find_h(r, key_hash3(r->h_t3, part_hash("partially_granted"), hc),
+						 "t3", "partially_granted", col), 1);
 	for (size_t i = 0; i < ng; i++)
 		for (size_t j = 0; j < g[i].n; j++)
-			side_cell(s, r, "t3", g[i].reasons[j], col, NULL,
-					  g[i].n > 1 ? g[i].name : NULL);
+		{
+			const char *row = g[i].reasons[j];
+
+			side_add(s, row, g[i].n > 1 ? g[i].name : NULL,
+					 cell_find_h(r, key_hash3(r->h_t3, part_hash(row), hc), "t3", row, col), 1);
+		}
 }
 
 static void
@@ -921,19 +991,29 @@ static void
 applicant_side(side *s, const rv *r, const char *tbl, const char *row)
 {
 	bool		orgs = false;
+	uint64_t	ht = part_hash(tbl),
+				hr = part_hash(row);
+	const gr_cell *c6[NELEM(C6)];
+	const gr_cell *lps;
 
-	for (size_t i = 0; i < NELEM(ORG5); i++)
-		if (cell_find(r, tbl, row, ORG5[i]))
-			orgs = true;
-	side_init(s);
-	if (!orgs && cell_find(r, tbl, row, "legal_person_subtotal"))
+	/* C6 is natural_person followed by ORG5 */
+	for (size_t i = 0; i < NELEM(C6); i++)
 	{
-		side_cell(s, r, tbl, row, "natural_person", "natural_person", NULL);
-		side_cell(s, r, tbl, row, "legal_person_subtotal", "legal_person_subtotal", NULL);
+		c6[i] = cell_find_h(r, key_hash3(ht, hr, part_hash(C6[i])), tbl, row, C6[i]);
+		if (i > 0 && c6[i])
+			orgs = true;
+	}
+	side_init(s);
+	if (!orgs &&
+		(lps = cell_find_h(r, key_hash3(ht, hr, part_hash("legal_person_subtotal")),
+						   tbl, row, "legal_person_subtotal")) != NULL)
+	{
+		side_add(s, "natural_person", NULL, c6[0], 1);
+		side_add(s, "legal_person_subtotal", NULL, lps, 1);
 		return;
 	}
 	for (size_t i = 0; i < NELEM(C6); i++)
-		side_cell(s, r, tbl, row, C6[i], C6[i], NULL);
+		side_add(s, C6[i], NULL, c6[i], 1);
 }
 
 static void
