@@ -113,6 +113,9 @@ report_start(const char *buf, const gr_items *items, size_t i, int *kind)
 		(n == 7 && memcmp(s, "引 言", 7) == 0) ||
 		(n == 9 && memcmp(s, "引　言", 9) == 0))
 		return (long) i;
+	/* every other start names the report: most lines are out at once */
+	if (!gr_find(s, n, "报告"))
+		return -1;
 	/* the regulation sentence of old and new reports */
 	*kind = 2;
 	if (gr_find(s, n, "政府信息公开条例") &&

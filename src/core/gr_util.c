@@ -1,9 +1,6 @@
 /*
  * gr_util.c - allocation helpers, growable arrays and warnings for the core.
  */
-#ifndef _GNU_SOURCE
-#define _GNU_SOURCE				/* memmem */
-#endif
 #include "gr_util.h"
 
 #include <stdarg.h>
@@ -283,12 +280,32 @@ gr_utf8_chars(const char *buf, size_t len)
 	return n;
 }
 
+/*
+ * The needles are a few UTF-8 characters and the lines short, where glibc's
+ * memmem spends more on setting up than on searching.  memchr looks for one
+ * byte of the needle instead: the last byte of its first character, which
+ * in CJK text is one of 64 continuation bytes (a lead byte would match a
+ * sixth of all characters); each match is then compared whole.
+ */
 const char *
 gr_find(const char *s, size_t len, const char *needle)
 {
 	size_t		n = strlen(needle);
+	size_t		k = 0;			/* the byte of the needle looked for */
+	const char *p;
 
 	if (n == 0 || n > len)
 		return NULL;
-	return memmem(s, len, needle, n);
+	while (k + 1 < n && ((unsigned char) needle[k + 1] & 0xC0) == 0x80)
+		k++;
+	for (p = s + k; (size_t) (p - s) <= len - n + k;)
+	{
+		p = memchr(p, needle[k], len - n + k + 1 - (size_t) (p - s));
+		if (!p)
+			return NULL;
+		if (memcmp(p - k, needle, n) == 0)
+			return p - k;
+		p++;
+	}
+	return NULL;
 }
