@@ -56,6 +56,9 @@ CREATE TABLE ins_trigger (id int, doc text, r gr.govreport COMPRESSION lz4);
 CREATE TRIGGER ins_trigger_enforce BEFORE INSERT ON ins_trigger
 	FOR EACH ROW EXECUTE FUNCTION gr.govreport_enforce('doc', 'r');
 CREATE TABLE ins_plain (id int, doc text, r gr.govreport COMPRESSION lz4);
+-- what a CHECK constraint costs, with the parse in the SELECT
+CREATE TABLE ins_check (id int, doc text, r gr.govreport COMPRESSION lz4
+	CHECK (gr.govreport_is_consistent(r)));
 
 -- linearity: a template_2021/tab report of about 20 KB, padded with prose to
 -- 10x and 100x its size (the prose goes before table 2, inside the report)
@@ -109,6 +112,11 @@ CALL measure('parse_all', NULL,
 	'SELECT count(*) FROM docs, gr.govreport_parse_all(doc)', :runs);
 CALL measure('insert_plain', 'TRUNCATE ins_plain',
 	'INSERT INTO ins_plain SELECT id, doc, r FROM parsed', :runs);
+-- the trigger's work without the trigger: parsed in the SELECT, then checked
+CALL measure('insert_parse', 'TRUNCATE ins_plain',
+	'INSERT INTO ins_plain SELECT id, doc, gr.govreport_parse(doc) FROM docs', :runs);
+CALL measure('insert_check', 'TRUNCATE ins_check',
+	'INSERT INTO ins_check SELECT id, doc, gr.govreport_parse(doc) FROM docs', :runs);
 CALL measure('insert_trigger', 'TRUNCATE ins_trigger',
 	'INSERT INTO ins_trigger (id, doc) SELECT id, doc FROM docs', :runs);
 -- same number of bytes parsed at each size: 100 x 1x, 10 x 10x, 1 x 100x
@@ -148,13 +156,18 @@ SELECT m.test,
          WHEN 'parse' THEN round((m.secs / (SELECT secs FROM med WHERE test = 'md5'))::numeric, 1) || 'x md5'
          WHEN 'parse_all' THEN round((m.secs / (SELECT secs FROM med WHERE test = 'md5'))::numeric, 1) || 'x md5'
          WHEN 'insert_plain' THEN ''
-         WHEN 'insert_trigger' THEN round((m.secs / (SELECT secs FROM med WHERE test = 'insert_plain'))::numeric, 2) || 'x plain INSERT'
+         WHEN 'insert_parse' THEN round((m.secs / (SELECT secs FROM med WHERE test = 'insert_plain'))::numeric, 2) || 'x plain INSERT'
+         WHEN 'insert_check' THEN round((m.secs / (SELECT secs FROM med WHERE test = 'insert_parse'))::numeric, 2) || 'x insert_parse'
+         WHEN 'insert_trigger' THEN round((m.secs / (SELECT secs FROM med WHERE test = 'insert_plain'))::numeric, 2) || 'x plain INSERT, '
+              || round((m.secs / (SELECT secs FROM med WHERE test = 'insert_parse'))::numeric, 2) || 'x insert_parse'
        END AS ratio,
        CASE m.test
          WHEN 'md5' THEN '(reference)'
          WHEN 'parse' THEN 'within 2x md5'
          WHEN 'parse_all' THEN 'within 2x md5'
          WHEN 'insert_plain' THEN '(reference)'
+         WHEN 'insert_parse' THEN '(parse in the SELECT)'
+         WHEN 'insert_check' THEN '(+ CHECK is_consistent)'
          WHEN 'insert_trigger' THEN 'within 1.3x plain INSERT'
        END AS target,
        CASE m.test
@@ -164,8 +177,8 @@ SELECT m.test,
          ELSE ''
        END AS status
 FROM med m, corpus c
-WHERE m.test IN ('md5', 'parse', 'parse_all', 'insert_plain', 'insert_trigger')
-ORDER BY array_position(ARRAY['md5', 'parse', 'parse_all', 'insert_plain', 'insert_trigger'], m.test);
+WHERE m.test IN ('md5', 'parse', 'parse_all', 'insert_plain', 'insert_parse', 'insert_check', 'insert_trigger')
+ORDER BY array_position(ARRAY['md5', 'parse', 'parse_all', 'insert_plain', 'insert_parse', 'insert_check', 'insert_trigger'], m.test);
 
 \echo 'Linearity: the same bytes parsed at each input size (100 x 1x, 10 x 10x, 1 x 100x)'
 SELECT l.factor || 'x' AS size,
