@@ -93,13 +93,13 @@ ifind(const char *buf, size_t len, size_t from, const char *needle)
 	return len;
 }
 
-/* Is name (lower case) one of the NULL-terminated names? */
+/* Is name (lower case, nl > 0 bytes) one of the NULL-terminated names? */
 static bool
 name_in(const char *name, size_t nl, const char *const *names)
 {
 	for (int k = 0; names[k]; k++)
-		if (names[k][0] == name[0] && strlen(names[k]) == nl &&
-			memcmp(names[k], name, nl) == 0)
+		if (names[k][0] == name[0] && strncmp(names[k], name, nl) == 0 &&
+			names[k][nl] == '\0')
 			return true;
 	return false;
 }
@@ -152,6 +152,21 @@ span_attr(const char *s, size_t n, const char *name)
 	return 1;
 }
 
+/* Does the tag text s[0..n) hold "span" in any case (rowspan, colspan)? */
+static bool
+has_span(const char *s, size_t n)
+{
+	for (int k = 0; k < 2; k++)
+	{
+		char		c = k == 0 ? 'n' : 'N';
+
+		for (const char *p = s + 3; p < s + n && (p = memchr(p, c, (size_t) (s + n - p))) != NULL; p++)
+			if (lower(p[-3]) == 's' && lower(p[-2]) == 'p' && lower(p[-1]) == 'a')
+				return true;
+	}
+	return false;
+}
+
 /*
  * The next markup construct at or after *pos; false at the end.  Text
  * before it is buf[*pos .. t->b).  A '<' that starts no markup is text.
@@ -176,7 +191,7 @@ next_tag(const char *buf, size_t len, size_t pos, tag *t)
 		memset(t, 0, sizeof(*t));
 		t->b = i;
 		t->rowspan = t->colspan = 1;
-		if (istarts(buf + i, len - i, "<!--"))
+		if (i + 3 < len && buf[i + 1] == '!' && buf[i + 2] == '-' && buf[i + 3] == '-')
 		{
 			size_t		c = ifind(buf, len, i + 4, "-->");
 
@@ -241,7 +256,8 @@ next_tag(const char *buf, size_t len, size_t pos, tag *t)
 		else if (nl == 2 && name[0] == 't' && (name[1] == 'd' || name[1] == 'h'))
 		{
 			t->kind = TK_CELL;
-			if (!close && t->e - i > 4)	/* "<td>" has no attributes */
+			/* "<td>" has no attributes; most others no span */
+			if (!close && t->e - i > 4 && has_span(buf + i, t->e - i))
 			{
 				t->rowspan = span_attr(buf + i, t->e - i, "rowspan");
 				t->colspan = span_attr(buf + i, t->e - i, "colspan");
@@ -432,9 +448,16 @@ line_of(hstate *h, size_t off)
 		h->line_off = 0;
 		h->line = 1;
 	}
-	for (size_t i = h->line_off; i < off && i < h->len; i++)
-		if (h->buf[i] == '\n')
+	{
+		const char *p = h->buf + h->line_off;
+		const char *end = h->buf + (off < h->len ? off : h->len);
+
+		while (p < end && (p = memchr(p, '\n', (size_t) (end - p))) != NULL)
+		{
 			h->line++;
+			p++;
+		}
+	}
 	h->line_off = off;
 	return h->line;
 }
@@ -545,6 +568,19 @@ next_visible(const hstate *h, size_t i, size_t e)
 	return 0;
 }
 
+/*
+ * Bytes that compact() looks at one by one: markup and entities, and in
+ * prose the first bytes of spaces (U+00A0 is C2 A0, U+3000 is E3 80 80).
+ * Every other byte is copied as it is, a run at a time.
+ */
+static bool
+compact_stops(unsigned char c, bool prose)
+{
+	return c == '<' || c == '&' ||
+		(prose && (c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+				   c == 0xC2 || c == 0xE3));
+}
+
 static bool
 compact(hstate *h, size_t b, size_t e, bool prose)
 {
@@ -556,6 +592,22 @@ compact(hstate *h, size_t b, size_t e, bool prose)
 	{
 		size_t		tb;
 
+		if (!compact_stops((unsigned char) h->buf[i], prose))
+		{
+			size_t		r = i + 1;
+
+			while (r < e && !compact_stops((unsigned char) h->buf[r], prose))
+				r++;
+			if (w != i)
+			{
+				memmove(h->shadow + w, h->shadow + i, r - i);
+				if (!gr_items_shift(h->mem, h->out, w, i, r - i, r - i))
+					return false;
+			}
+			w += r - i;
+			i = r;
+			continue;
+		}
 		if (h->buf[i] == '<' && i + 1 < e &&
 			(is_alpha(h->buf[i + 1]) || h->buf[i + 1] == '/' ||
 			 h->buf[i + 1] == '!' || h->buf[i + 1] == '?') &&
