@@ -967,11 +967,10 @@ gr_sniff_aligned(const char *buf, size_t len)
 		/* trailing numeric tokens; at least one gap of >= 2 spaces */
 		while (e > ls)
 		{
-			size_t		tb = e;
+			const char *sp = gr_memrchr(buf + ls, ' ', e - ls);
+			size_t		tb = sp ? (size_t) (sp - buf) + 1 : ls;
 			size_t		gap = 0;
 
-			while (tb > ls && buf[tb - 1] != ' ')
-				tb--;
 			if (!numeric_token(buf + tb, e - tb))
 				break;
 			ntok++;

@@ -567,9 +567,11 @@ make_shadow(const char *buf, size_t len, gr_mem *mem)
 	if (!s)
 		return NULL;
 	memcpy(s, buf, len);
-	for (size_t i = 0; i < len; i++)
-		if (s[i] == GR_SKIP_BEGIN || s[i] == GR_SKIP_END)
-			s[i] = ' ';
+	/* the markers are control bytes that text seldom holds */
+	for (char *p = s; (p = memchr(p, GR_SKIP_BEGIN, (size_t) (s + len - p))) != NULL;)
+		*p++ = ' ';
+	for (char *p = s; (p = memchr(p, GR_SKIP_END, (size_t) (s + len - p))) != NULL;)
+		*p++ = ' ';
 	return s;
 }
 

@@ -634,22 +634,18 @@ static const uint16_t trad_only[] = {
 bool
 gr_has_traditional(const char *buf, size_t len)
 {
-	/* a bitmap of the list over U+4E00..U+9FFF, built per call (2.6 KB) */
-	uint64_t	bm[(0xA000 - 0x4E00) / 64];
+	/* a bitmap of the list over the BMP, built per call (8 KB) */
+	uint64_t	bm[0x10000 / 64];
 	const unsigned char *u = (const unsigned char *) buf;
 	int			n = 0;
 
 	memset(bm, 0, sizeof(bm));
 	for (size_t k = 0; k < sizeof(trad_only) / sizeof(trad_only[0]); k++)
-		if (trad_only[k] >= 0x4E00 && trad_only[k] < 0xA000)
-			bm[(trad_only[k] - 0x4E00) / 64] |= (uint64_t) 1 << ((trad_only[k] - 0x4E00) % 64);
+		bm[trad_only[k] / 64] |= (uint64_t) 1 << (trad_only[k] % 64);
 
 	for (size_t i = 0; i < len;)
 	{
-		/* ideographs of the list are 3-byte sequences starting E4..E9 */
-		unsigned	b = u[i];
-
-		if (b < 0x80)
+		if (u[i] < 0x80)
 		{
 			/* ASCII, eight bytes at a time where possible */
 			uint64_t	w;
@@ -660,26 +656,25 @@ gr_has_traditional(const char *buf, size_t len)
 				i++;
 			continue;
 		}
-		if (b - 0xE4u <= 5u && i + 2 < len)
-		{
-			unsigned	b1 = u[i + 1];
-			uint32_t	c = ((uint32_t) (b & 0x0F) << 12) |
-				((uint32_t) (b1 & 0x3F) << 6) | (u[i + 2] & 0x3F);
 
-			/*
-			 * One bit test per ideograph: in simplified text it is never
-			 * taken, so it is always predicted.
-			 */
-			if (c >= 0x4E00 && (bm[(c - 0x4E00) / 64] >> ((c - 0x4E00) % 64) & 1) &&
-				(b1 & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80 && ++n >= 3)
+		/*
+		 * A run of three-byte characters (ideographs, CJK punctuation): one
+		 * bit test each, never taken in simplified text, so always
+		 * predicted.  The list's characters are all three bytes long.
+		 */
+		while (i + 2 < len && (u[i] & 0xF0) == 0xE0 &&
+			   (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80)
+		{
+			uint32_t	c = ((uint32_t) (u[i] & 0x0F) << 12) |
+				((uint32_t) (u[i + 1] & 0x3F) << 6) | (u[i + 2] & 0x3F);
+
+			if ((bm[c / 64] >> (c % 64) & 1) && ++n >= 3)
 				return true;
-			if ((b1 & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80)
-			{
-				i += 3;			/* the whole ideograph */
-				continue;
-			}
+			i += 3;
 		}
-		/* to the next lead byte (continuation bytes start nothing) */
+		if (i >= len || u[i] < 0x80)
+			continue;
+		/* any other character: to the next lead byte */
 		i++;
 		while (i < len && (u[i] & 0xC0) == 0x80)
 			i++;

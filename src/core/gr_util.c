@@ -1,6 +1,9 @@
 /*
  * gr_util.c - allocation helpers, growable arrays and warnings for the core.
  */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE				/* memrchr */
+#endif
 #include "gr_util.h"
 
 #include <stdarg.h>
@@ -278,6 +281,19 @@ gr_utf8_chars(const char *buf, size_t len)
 		if (((unsigned char) buf[i] & 0xC0) != 0x80)
 			n++;
 	return n;
+}
+
+const char *
+gr_memrchr(const char *s, char c, size_t n)
+{
+#ifdef __GLIBC__
+	return memrchr(s, c, n);
+#else
+	while (n > 0)
+		if (s[--n] == c)
+			return s + n;
+	return NULL;
+#endif
 }
 
 /*

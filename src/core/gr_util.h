@@ -43,6 +43,9 @@ gr_status	gr_fail(gr_error *err, gr_status st, size_t offset,
 /* Format a fixed-point decimal exactly ("-5", "32694.3253"); buf >= 48 bytes. */
 void		gr_dec_format(gr_dec v, char *buf, size_t bufsize);
 
+/* Last occurrence of c in s[0..n), or NULL (memrchr). */
+const char *gr_memrchr(const char *s, char c, size_t n);
+
 /* First occurrence of the NUL-terminated needle in s[0..len), or NULL. */
 const char *gr_find(const char *s, size_t len, const char *needle);
 
