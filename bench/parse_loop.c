@@ -105,12 +105,62 @@ slurp(const char *path, size_t *len)
 	return buf;
 }
 
+static double
+seconds(const struct timespec *t0, const struct timespec *t1)
+{
+	return (t1->tv_sec - t0->tv_sec) + (t1->tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+/* -c: parse each file once (untimed), then time gr_check on its reports. */
+static int
+time_checks(char **bufs, size_t *lens, int nfiles, int rounds,
+			const gr_options *opt, gr_mem *mem, arena *ar)
+{
+	size_t		nv = 0,
+				nrep = 0;
+	int			nfail = 0;
+	double		secs = 0;
+
+	for (int i = 0; i < nfiles; i++)
+	{
+		gr_report  *reps;
+		size_t		n;
+		gr_error	err;
+		struct timespec t0,
+					t1;
+
+		if (gr_parse_all(bufs[i], lens[i], opt, mem, &reps, &n, &err) != GR_OK)
+		{
+			nfail++;
+			arena_reset(ar);
+			continue;
+		}
+		clock_gettime(CLOCK_MONOTONIC, &t0);
+		for (int r = 0; r < rounds; r++)
+			for (size_t k = 0; k < n; k++)
+			{
+				gr_violation *v;
+				size_t		m;
+
+				if (gr_check(&reps[k], mem, &v, &m, &err) != GR_OK)
+					nfail++;
+				nv += m;
+				nrep++;
+			}
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+		secs += seconds(&t0, &t1);
+		arena_reset(ar);
+	}
+	printf("%zu checks, %zu violations, %d errors, %.3f s, %.1f us per report\n",
+		   nrep, nv, nfail, secs, secs * 1e6 / (nrep ? nrep : 1));
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
 	int			rounds = 1, first = 1, nfail = 0;
 	bool		check = false;
-	double		ck = 0;
 	size_t		total = 0, nrep = 0;
 	struct timespec t0, t1;
 	arena		ar = {NULL, NULL, NULL};
@@ -143,40 +193,7 @@ main(int argc, char **argv)
 			return 2;
 		}
 	if (check)
-	{
-		size_t		nv = 0;
-
-		for (int i = first; i < argc; i++)
-		{
-			gr_report  *reps;
-			size_t		n;
-			gr_error	err;
-
-			if (gr_parse_all(bufs[i], lens[i], &opt, &mem, &reps, &n, &err) != GR_OK)
-				nfail++;
-			else
-			{
-				clock_gettime(CLOCK_MONOTONIC, &t0);
-				for (int r = 0; r < rounds; r++)
-					for (size_t k = 0; k < n; k++)
-					{
-						gr_violation *v;
-						size_t		m;
-
-						if (gr_check(&reps[k], &mem, &v, &m, &err) != GR_OK)
-							nfail++;
-						nv += m;
-						nrep++;
-					}
-				clock_gettime(CLOCK_MONOTONIC, &t1);
-				ck += (t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9;
-			}
-			arena_reset(&ar);
-		}
-		printf("%zu checks, %zu violations, %d errors, %.3f s, %.1f us per report\n",
-			   nrep, nv, nfail, ck, ck * 1e6 / (nrep ? nrep : 1));
-		return 0;
-	}
+		return time_checks(bufs + first, lens + first, argc - first, rounds, &opt, &mem, &ar);
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	for (int r = 0; r < rounds; r++)
 		for (int i = first; i < argc; i++)
@@ -194,7 +211,7 @@ main(int argc, char **argv)
 		}
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	{
-		double		s = (t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9;
+		double		s = seconds(&t0, &t1);
 
 		printf("%zu bytes, %zu reports, %d errors, %.3f s, %.1f MB/s\n",
 			   total, nrep, nfail, s, total / 1e6 / s);

@@ -5,6 +5,7 @@
 #include "gr_test.h"
 #include "gr_util.h"
 #include "test_mem.h"
+#include "test_util.h"
 
 #include <string.h>
 
@@ -26,6 +27,7 @@ TEST(find_agrees_with_naive_search)
 	static const char *const alpha[] = {
 		"报", "告", "年", "度", "编", "制", "。", "a", "1", " ", "\xC2\xA0"
 	};
+	const size_t nalpha = sizeof(alpha) / sizeof(alpha[0]);
 	unsigned	seed = 12345;
 	int			bad = 0;
 
@@ -33,43 +35,19 @@ TEST(find_agrees_with_naive_search)
 	{
 		char		hay[256];
 		char		needle[32];
-		size_t		len = 0,
-					nl = 0;
-		int			nh,
-					nn;
+		size_t		len,
+					nl;
+		char	   *h;
 
-		seed = seed * 1103515245u + 12345u;
-		nh = (int) (seed >> 16) % 24;
-		for (int i = 0; i < nh; i++)
-		{
-			const char *c;
-
-			seed = seed * 1103515245u + 12345u;
-			c = alpha[(seed >> 16) % (sizeof(alpha) / sizeof(alpha[0]))];
-			memcpy(hay + len, c, strlen(c));
-			len += strlen(c);
-		}
-		seed = seed * 1103515245u + 12345u;
-		nn = 1 + (int) (seed >> 16) % 3;
-		for (int i = 0; i < nn; i++)
-		{
-			const char *c;
-
-			seed = seed * 1103515245u + 12345u;
-			c = alpha[(seed >> 16) % (sizeof(alpha) / sizeof(alpha[0]))];
-			memcpy(needle + nl, c, strlen(c));
-			nl += strlen(c);
-		}
+		len = test_random_pieces(&seed, alpha, nalpha, (int) (test_rand(&seed) % 24), hay);
+		nl = test_random_pieces(&seed, alpha, nalpha, 1 + (int) (test_rand(&seed) % 3), needle);
 		needle[nl] = '\0';
 		/* a fresh allocation of exactly len bytes: reads past it would show */
-		{
-			char	   *h = gr_alloc(test_mem(), len ? len : 1);
-
-			REQUIRE(h != NULL);
-			memcpy(h, hay, len);
-			if (gr_find(h, len, needle) != naive_find(h, len, needle))
-				bad++;
-		}
+		h = gr_alloc(test_mem(), len ? len : 1);
+		REQUIRE(h != NULL);
+		memcpy(h, hay, len);
+		if (gr_find(h, len, needle) != naive_find(h, len, needle))
+			bad++;
 	}
 	CHECK_EQ_INT(bad, 0);
 	CHECK(gr_find("报告", 6, "报告") != NULL);

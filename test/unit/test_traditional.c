@@ -8,6 +8,7 @@
 #include "gr_test.h"
 #include "gr_util.h"
 #include "test_mem.h"
+#include "test_util.h"
 
 #include <stdint.h>
 #include <string.h>
@@ -67,22 +68,12 @@ TEST(traditional_agrees_with_reference)
 	CHECK_EQ_INT((long long) (sizeof(trad_doc) - 1) / 3, 66);
 	for (int round = 0; round < 20000; round++)
 	{
-		unsigned char tmp[512];
-		size_t		len = 0;
-		int			np;
+		char		tmp[512];
+		size_t		len;
 		char	   *h;
 
-		seed = seed * 1103515245u + 12345u;
-		np = (int) ((seed >> 16) % 40);
-		for (int i = 0; i < np; i++)
-		{
-			const char *p;
-
-			seed = seed * 1103515245u + 12345u;
-			p = pieces[(seed >> 16) % (sizeof(pieces) / sizeof(pieces[0]))];
-			memcpy(tmp + len, p, strlen(p));
-			len += strlen(p);
-		}
+		len = test_random_pieces(&seed, pieces, sizeof(pieces) / sizeof(pieces[0]),
+								 (int) (test_rand(&seed) % 40), tmp);
 		/* exactly len bytes: ASan sees any read past the text */
 		h = gr_alloc(test_mem(), len ? len : 1);
 		REQUIRE(h != NULL);

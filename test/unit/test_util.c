@@ -98,3 +98,26 @@ parse_failing_allocations(const char *buf, size_t len, long upto, long step)
 	}
 	return nomem;
 }
+
+unsigned
+test_rand(unsigned *seed)
+{
+	*seed = *seed * 1103515245u + 12345u;
+	return (*seed >> 16) & 0x7FFF;
+}
+
+size_t
+test_random_pieces(unsigned *seed, const char *const *pieces, size_t npieces,
+				   int count, char *out)
+{
+	size_t		len = 0;
+
+	for (int i = 0; i < count; i++)
+	{
+		const char *p = pieces[test_rand(seed) % npieces];
+
+		memcpy(out + len, p, strlen(p));
+		len += strlen(p);
+	}
+	return len;
+}

@@ -1,7 +1,7 @@
 /*
  * test_util.h - helpers the unit tests of the parser share: parse a text
- * or a fixture, look a cell up, check positions and warnings, and parse
- * under failing allocations.
+ * or a fixture, look a cell up, check positions and warnings, parse
+ * under failing allocations, and make random texts out of given pieces.
  */
 #ifndef TEST_UTIL_H
 #define TEST_UTIL_H
@@ -47,5 +47,15 @@ bool		has_warning(const gr_report *r, const char *needle);
  */
 int			parse_failing_allocations(const char *buf, size_t len, long upto,
 									  long step);
+
+/* The tests' pseudo-random numbers (0..32767), from and into *seed. */
+unsigned	test_rand(unsigned *seed);
+
+/*
+ * Append count pieces picked at random to out (room for count times the
+ * longest piece); returns the bytes written.  No NUL is added.
+ */
+size_t		test_random_pieces(unsigned *seed, const char *const *pieces,
+							   size_t npieces, int count, char *out);
 
 #endif							/* TEST_UTIL_H */
