@@ -72,6 +72,11 @@ digit_at(const char *s, size_t len, size_t p)
 static size_t
 brk_len(const char *s, size_t len, size_t p, bool clause)
 {
+	unsigned char c = (unsigned char) s[p];
+
+	/* the full-width marks start with E3 (。) or EF (；！？，) */
+	if (c != 0xE3 && c != 0xEF && c != ';' && c != ',')
+		return 0;
 	if (at(s, len, p, "。") || at(s, len, p, "；") || at(s, len, p, "！") ||
 		at(s, len, p, "？"))
 		return 3;
