@@ -429,6 +429,23 @@ read_segment(const char *buf, size_t len, const gr_options *opt, gr_mem *mem,
 	b.from = sg->from;
 	b.to = sg->to;
 	b.r = r;
+	{
+		/*
+		 * Room for the cells at once: a template report has about 200, and
+		 * growing the array from 8 copied and zeroed it five times.  A
+		 * segment yields at most about one cell per item, so a small one
+		 * asks for little.
+		 */
+		size_t		cap = sg->to - sg->from < 256 ? sg->to - sg->from : 256;
+
+		if (cap > 0)
+		{
+			r->cells = gr_alloc_array(mem, cap, sizeof(gr_cell));
+			if (!r->cells)
+				return gr_fail(err, GR_ERR_NOMEM, 0, "out of memory", NULL);
+			b.cells_cap = cap;
+		}
+	}
 	r->start = sg->from < items->n ? items->v[sg->from].off : len;
 	r->end = sg->to < items->n ? items->v[sg->to].off : len;
 	{
