@@ -427,8 +427,10 @@ gr_read_number(const char *buf, size_t len, gr_mem *mem, gr_cell *cell)
 	if (b == e)
 		return GR_NUM_BLANK;
 
-	/* unit suffix */
-	for (int u = 0; gr_units[u]; u++)
+	/* unit suffix (every unit ends in '%' or a CJK character: most cells
+	 * end in a digit and have none) */
+	for (int u = 0; ((unsigned char) buf[e - 1] >= 0x80 || buf[e - 1] == '%') &&
+		 gr_units[u]; u++)
 	{
 		size_t		ul = strlen(gr_units[u]);
 
