@@ -104,9 +104,11 @@ gr_strip_numbering(char *key)
 	/* quotes never matter for matching */
 	for (r = key, w = key; *r;)
 	{
-		if (strncmp(r, "“", 3) == 0 || strncmp(r, "”", 3) == 0 ||
-			strncmp(r, "‘", 3) == 0 || strncmp(r, "’", 3) == 0 ||
-			strncmp(r, "「", 3) == 0 || strncmp(r, "」", 3) == 0)
+		/* “”‘’ start with E2, 「」 with E3 */
+		if (((unsigned char) *r == 0xE2 || (unsigned char) *r == 0xE3) &&
+			(strncmp(r, "“", 3) == 0 || strncmp(r, "”", 3) == 0 ||
+			 strncmp(r, "‘", 3) == 0 || strncmp(r, "’", 3) == 0 ||
+			 strncmp(r, "「", 3) == 0 || strncmp(r, "」", 3) == 0))
 		{
 			r += 3;
 			continue;
