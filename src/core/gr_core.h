@@ -100,22 +100,24 @@ typedef __int128 gr_dec;
 
 typedef struct gr_cell
 {
+	/* the widest member first, then by size: 96 bytes, no padding holes */
+	gr_dec		num;			/* value * 10^GR_DEC_SCALE */
 	const char *tbl;			/* "t2" "t3" "t4" "stats" "annex" "narrative" */
 	const char *row_key;		/* canonical row key (domain.md section 2) */
 	const char *col_key;		/* canonical column key, NULL for one-value rows */
-	bool		has_value;		/* false: blank cell, SQL NULL (never zero) */
 	char	   *value;			/* exact canonical decimal text: "-5", "32694.3253" */
-	bool		num_ok;			/* num holds the value exactly */
-	gr_dec		num;			/* value * 10^GR_DEC_SCALE */
-	bool		is_int;			/* value is an integer that fits int64 */
-	int64_t		ival;
-	int			decimals;		/* digits after the point as printed (percentages) */
 	const char *unit;			/* "件" "条" "元" "万元" "%" ... or NULL */
+	int64_t		ival;
+	/* positions: the core refuses text above GR_PARSE_MAX (2 GB) */
+	uint32_t	off;			/* byte offset of the printed text in the input */
+	uint32_t	len;			/* byte length of the printed text */
+	uint32_t	char_start;		/* 1-based character position (filled by the core) */
+	uint32_t	char_len;		/* length in characters */
 	uint32_t	flags;			/* GR_CELL_* */
-	size_t		off;			/* byte offset of the printed text in the input */
-	size_t		len;			/* byte length of the printed text */
-	size_t		char_start;		/* 1-based character position (filled by the core) */
-	size_t		char_len;		/* length in characters */
+	int			decimals;		/* digits after the point as printed (percentages) */
+	bool		has_value;		/* false: blank cell, SQL NULL (never zero) */
+	bool		num_ok;			/* num holds the value exactly */
+	bool		is_int;			/* value is an integer that fits int64 */
 } gr_cell;
 
 /* An optional int64: the four headline totals of the govreport type. */

@@ -1252,7 +1252,14 @@ emit(nctx *x, const cand *c)
 	cell->unit = c->unit;
 	cell->flags |= c->flags;
 	/* the comparison text may have moved (HTML): back to the input */
-	gr_items_to_input(b->items, c->poff, c->plen, &cell->off, &cell->len);
+	{
+		size_t		off,
+					len;
+
+		gr_items_to_input(b->items, c->poff, c->plen, &off, &len);
+		cell->off = (uint32_t) off;
+		cell->len = (uint32_t) len;
+	}
 	if (!(c->flags & GR_CELL_PERCENT))
 		cell->flags &= ~(uint32_t) GR_CELL_PERCENT;
 	return true;

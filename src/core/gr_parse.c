@@ -554,6 +554,14 @@ read_segment(const char *buf, size_t len, const gr_options *opt, gr_mem *mem,
 		if (!r->agency && !gr_build_warn(&b, "no issuing body is printed; agency is NULL"))
 			return gr_fail(err, GR_ERR_NOMEM, 0, "out of memory", NULL);
 	}
+	/*
+	 * A report keeps its size, not the room it started with: a page may
+	 * hold hundreds of short reports.  (Warnings added later grow the array
+	 * from nwarnings, see gr_warn.)
+	 */
+	if (!gr_shrink(mem, (void **) &r->cells, &b.cells_cap, r->ncells, sizeof(gr_cell)) ||
+		!gr_shrink(mem, (void **) &r->warnings, &b.warn_cap, r->nwarnings, sizeof(char *)))
+		return gr_fail(err, GR_ERR_NOMEM, 0, "out of memory", NULL);
 	return GR_OK;
 }
 
@@ -579,6 +587,94 @@ same_text(const char *a, size_t alen, const char *b, size_t blen)
 	}
 }
 
+/*
+ * Verbatim repeats among the reports kept so far.  A page holds one or a few
+ * reports, compared with each other directly; from REPEAT_HASH_FROM kept
+ * reports on, a hash of each text without its white space (what same_text
+ * ignores) picks the only candidates, so a listing of thousands of short
+ * reports stays linear.
+ */
+#define REPEAT_HASH_FROM 16
+
+typedef struct repeats
+{
+	uint64_t   *hash;			/* per kept report */
+	uint32_t   *slot;			/* open addressing: kept report + 1, 0 empty */
+	size_t		mask;			/* slots - 1 */
+} repeats;
+
+static uint64_t
+text_hash(const char *s, size_t n)
+{
+	uint64_t	h = 0xCBF29CE484222325u;
+
+	for (size_t i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n' && s[i] != '\r')
+			h = (h ^ (unsigned char) s[i]) * 0x100000001B3u;
+	return h;
+}
+
+static void
+repeats_insert(repeats *x, size_t k, uint64_t h)
+{
+	size_t		i = (size_t) (h ^ h >> 29) & x->mask;
+
+	while (x->slot[i])
+		i = (i + 1) & x->mask;
+	x->slot[i] = (uint32_t) k + 1;
+	x->hash[k] = h;
+}
+
+/*
+ * Is r a verbatim repeat of one of reps[0..n)?  Indexes r as report n for
+ * the next call.  false in *ok when out of memory; room for nseg reports.
+ */
+static bool
+is_repeat(repeats *x, gr_mem *mem, const char *buf, const gr_report *reps,
+		  size_t n, size_t nseg, const gr_report *r, bool *ok)
+{
+	uint64_t	h;
+
+	*ok = true;
+	if (n < REPEAT_HASH_FROM)
+	{
+		for (size_t k = 0; k < n; k++)
+			if (same_text(buf + reps[k].start, reps[k].end - reps[k].start,
+						  buf + r->start, r->end - r->start))
+				return true;
+		return false;
+	}
+	if (!x->hash)
+	{
+		size_t		slots = 64;
+
+		while (slots < 2 * nseg)
+			slots *= 2;
+		x->hash = gr_alloc_array(mem, nseg, sizeof(uint64_t));
+		x->slot = gr_alloc_array(mem, slots, sizeof(uint32_t));
+		if (!x->hash || !x->slot)
+		{
+			*ok = false;
+			return false;
+		}
+		x->mask = slots - 1;
+		for (size_t k = 0; k < n; k++)
+			repeats_insert(x, k, text_hash(buf + reps[k].start, reps[k].end - reps[k].start));
+	}
+	h = text_hash(buf + r->start, r->end - r->start);
+	for (size_t i = (size_t) (h ^ h >> 29) & x->mask; x->slot[i]; i = (i + 1) & x->mask)
+	{
+		size_t		k = x->slot[i] - 1;
+
+		if (x->hash[k] == h &&
+			same_text(buf + reps[k].start, reps[k].end - reps[k].start,
+					  buf + r->start, r->end - r->start))
+			return true;
+	}
+	repeats_insert(x, n, h);	/* r is kept as report n (the caller keeps it) */
+	return false;
+}
+
 gr_status
 gr_parse_all(const char *buf, size_t len, const gr_options *opt, gr_mem *mem,
 			 gr_report **out, size_t *nout, gr_error *err)
@@ -597,9 +693,11 @@ gr_parse_all(const char *buf, size_t len, const gr_options *opt, gr_mem *mem,
 	const char *text = buf;
 	char	   *owned = NULL;
 	gr_notes	notes;
+	repeats		rx;
 
 	memset(&items, 0, sizeof(items));
 	memset(&notes, 0, sizeof(notes));
+	memset(&rx, 0, sizeof(rx));
 	*out = NULL;
 	*nout = 0;
 	err->status = GR_OK;
@@ -626,6 +724,14 @@ gr_parse_all(const char *buf, size_t len, const gr_options *opt, gr_mem *mem,
 	st = split(text, &items, mem, &segs, &nseg, err);
 	if (st != GR_OK)
 		return st;
+	/* at most one report per segment: the array never grows */
+	if (nseg > 0)
+	{
+		reps = gr_alloc_array(mem, nseg, sizeof(gr_report));
+		if (!reps)
+			return gr_fail(err, GR_ERR_NOMEM, 0, "out of memory", NULL);
+		cap = nseg;
+	}
 
 	/*
 	 * Segments that are no report and verbatim repeats are freed at once:
@@ -635,7 +741,8 @@ gr_parse_all(const char *buf, size_t len, const gr_options *opt, gr_mem *mem,
 	for (size_t s = 0; s < nseg; s++)
 	{
 		gr_report  *r = &cur;
-		bool		dup = false;
+		bool		dup,
+					ok;
 
 		if (opt && opt->stop && opt->stop(opt->stop_ctx))
 			return gr_fail(err, GR_ERR_CANCELLED, 0, "canceled", NULL);
@@ -651,9 +758,9 @@ gr_parse_all(const char *buf, size_t len, const gr_options *opt, gr_mem *mem,
 		if (!gr_notes_attach(mem, &notes, r) ||
 			!gr_agency_as_printed(mem, buf, text, r))
 			return gr_fail(err, GR_ERR_NOMEM, 0, "out of memory", NULL);
-		for (size_t k = 0; k < n && !dup; k++)
-			dup = same_text(buf + reps[k].start, reps[k].end - reps[k].start,
-							buf + r->start, r->end - r->start);
+		dup = is_repeat(&rx, mem, buf, reps, n, nseg, r, &ok);
+		if (!ok)
+			return gr_fail(err, GR_ERR_NOMEM, 0, "out of memory", NULL);
 		if (dup)
 		{
 			free_report(mem, r);
@@ -682,6 +789,8 @@ gr_parse_all(const char *buf, size_t len, const gr_options *opt, gr_mem *mem,
 	gr_free(mem, items.shift);
 	gr_free(mem, segs);
 	gr_free(mem, owned);
+	gr_free(mem, rx.hash);
+	gr_free(mem, rx.slot);
 	gr_notes_free(mem, &notes);
 	*out = reps;
 	*nout = n;

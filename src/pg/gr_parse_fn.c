@@ -308,7 +308,7 @@ cells_array(const gr_report *r, const GrInput *in, Oid arraytype)
 		if (c->off > in->len || c->len > in->len - c->off)
 			elog(ERROR, "govreport cell %s/%s at byte %zu+%zu is outside the input of %zu bytes",
 				 c->row_key ? c->row_key : "?", c->col_key ? c->col_key : "",
-				 c->off, c->len, in->len);
+				 (size_t) c->off, (size_t) c->len, in->len);
 		if (a_printed >= 0)
 		{
 			cv[a_printed] = gr_pg_text_from_utf8(in->buf + c->off, c->len);

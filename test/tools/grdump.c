@@ -386,7 +386,7 @@ print_report(FILE *o, const gr_report *r, const char *buf, size_t buflen)
 			json_str_n(o, buf + c->off, c->len);
 		else
 			fputs("null", o);	/* span outside the input: a core bug */
-		fprintf(o, ", \"start\": %zu, \"len\": %zu", c->char_start, c->char_len);
+		fprintf(o, ", \"start\": %zu, \"len\": %zu", (size_t) c->char_start, (size_t) c->char_len);
 		fputs(", \"unit\": ", o);
 		json_str(o, c->unit);
 		fputs(", \"flags\": [", o);

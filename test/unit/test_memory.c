@@ -7,7 +7,8 @@
  * sizes it asks for, live high-water mark), must stay within MEM_FACTOR
  * times the input on every layout: a count, not RSS, so it cannot flake.
  * The inputs are fixtures whose table-3 block, or the rows inside it, are
- * repeated up to DENSE_BYTES.
+ * repeated up to DENSE_BYTES, and a page of many short reports (each one
+ * returned, with its cells and warnings).
  */
 #include "gr_test.h"
 #include "test_mem.h"
@@ -233,4 +234,44 @@ TEST(parse_refuses_text_above_parse_max)
 				 GR_ERR_TOO_LARGE);
 	CHECK_EQ_INT(err.status, GR_ERR_TOO_LARGE);
 	CHECK_EQ_INT(test_mem_count(), 0);
+}
+
+/*
+ * A page of many small reports (a scraped listing that holds hundreds of
+ * short narrative reports): every report is returned, so its cells,
+ * values and warnings are output, and each must still be kept near its
+ * size (a report starts with room for its cells and gives back what it
+ * did not use).
+ */
+TEST(mem_many_small_reports)
+{
+	char	   *doc = gr_alloc(test_mem(), DENSE_BYTES + 1024);
+	size_t		len = 0;
+	gr_report  *reps = NULL;
+	size_t		n = 0,
+				base,
+				peak,
+				k;
+	gr_error	err;
+	gr_status	st;
+
+	REQUIRE(doc != NULL);
+	for (k = 0; len + 512 < DENSE_BYTES; k++)
+		len += (size_t) snprintf(doc + len, DENSE_BYTES + 1024 - len,
+								 "某某区第%zu局%zu年政府信息公开工作年度报告\n"
+								 "本机关共受理政府信息公开申请%zu件，已全部办结，上年结转0件，结转下年度0件。\n"
+								 "本年度未发生政府信息公开行政复议。\n\n",
+								 k, 1000 + k, k + 3);
+	memset(&err, 0, sizeof(err));
+	base = test_mem_bytes();
+	test_mem_peak_reset();
+	st = gr_parse_all(doc, len, NULL, test_mem(), &reps, &n, &err);
+	peak = test_mem_peak_bytes() - base;
+	CHECK_EQ_INT(st, GR_OK);
+	CHECK_EQ_INT((long long) n, (long long) k);
+	gr_test_check(n > 0 && reps[0].ncells == 4, __FILE__, __LINE__,
+				  "the first report has %zu cells", n ? reps[0].ncells : 0);
+	gr_test_check(peak <= MEM_FACTOR * len, __FILE__, __LINE__,
+				  "%zu reports: the core held %zu bytes at once for %zu bytes of input (%.2fx, limit %dx)",
+				  n, peak, len, (double) peak / (double) len, MEM_FACTOR);
 }

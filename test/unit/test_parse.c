@@ -282,6 +282,68 @@ TEST(verbatim_repeat_once)
 	CHECK_EQ_INT(n, 1);
 }
 
+/*
+ * A listing page of many short reports, some repeated verbatim (white space
+ * aside) far from their first copy: each report once, in document order.
+ * From 16 kept reports on, repeats are found through a hash of the text.
+ */
+TEST(verbatim_repeats_among_many_reports)
+{
+	enum
+	{
+		DISTINCT = 60
+	};
+	char	   *doc = gr_alloc(test_mem(), 64 * 1024);
+	size_t		len = 0;
+	int			order[DISTINCT + 30];
+	int			norder = 0;
+	gr_report  *reps;
+	size_t		n;
+	gr_error	err;
+	gr_options	opt = {0};
+	long		allocs;
+
+	REQUIRE(doc != NULL);
+	for (int i = 0; i < DISTINCT + 30; i++)
+	{
+		/* the first DISTINCT in order, then repeats of earlier ones */
+		int			k = i < DISTINCT ? i : (i * 37) % DISTINCT;
+
+		order[norder++] = k;
+		len += (size_t) snprintf(doc + len, 64 * 1024 - len,
+								 "%s第%d局%d年政府信息公开工作年度报告\n"
+								 "本机关共受理政府信息公开申请%d件，已全部办结。\n"
+								 "本年度未发生政府信息公开行政复议。\n\n",
+								 i >= DISTINCT && i % 2 ? "  " : "", k, 2001 + k % 20, k + 3);
+	}
+	REQUIRE_EQ_INT(gr_parse_all(doc, len, &opt, test_mem(), &reps, &n, &err), GR_OK);
+	REQUIRE_EQ_INT(n, DISTINCT);
+	for (int i = 0; i < DISTINCT; i++)
+	{
+		char		agency[32];
+
+		snprintf(agency, sizeof(agency), "第%d局", order[i]);
+		CHECK(reps[i].agency != NULL && strstr(reps[i].agency, agency) != NULL);
+		CHECK_EQ_INT(reps[i].year, 2001 + order[i] % 20);
+	}
+	/* out of memory anywhere, the repeat index included: NOMEM, never a crash */
+	{
+		size_t		before = test_mem_count();
+
+		REQUIRE_EQ_INT(gr_parse_all(doc, len, &opt, test_mem(), &reps, &n, &err), GR_OK);
+		allocs = (long) (test_mem_count() - before);
+	}
+	for (long k = 0; k <= allocs; k++)
+	{
+		gr_status	st;
+
+		test_mem_fail_after(k);
+		st = gr_parse_all(doc, len, &opt, test_mem(), &reps, &n, &err);
+		test_mem_fail_after(-1);
+		CHECK(st == GR_ERR_NOMEM || (st == GR_OK && n == DISTINCT));
+	}
+}
+
 TEST(size_limit_before_work)
 {
 	gr_options	opt = {0};
