@@ -81,7 +81,8 @@ fi
 # parsing core memory on table-dense input: the bytes it holds at once
 # (counted through gr_mem by bench/mem_peak.c), per input byte, for a
 # report of every layout whose table 3 (or the rows inside it) is repeated
-# to BENCH_MEM_BYTES (default 4 MB): the pages a broken scraper produces
+# to BENCH_MEM_BYTES (default 4 MB): the pages a broken scraper produces;
+# and a listing page of that size holding thousands of short reports
 dense_report=""
 if ${CC:-cc} -O2 -std=gnu11 -Isrc/core $(pkg-config --cflags icu-uc icu-i18n) \
 	-o "$work/mem_peak" bench/mem_peak.c src/core/*.c \
@@ -128,6 +129,15 @@ lines = report("narrative/prose").splitlines(keepends=True)
 figs = [i for i in range(1, len(lines)) if len(lines[i]) < 300 and any(c.isdigit() for c in lines[i])]
 lines = lines[:figs[0]] + [lines[i] for i in figs] + lines[figs[0]:]
 cases.append(("narrative", "figure lines repeated") + repeat(lines, figs[0], figs[0] + len(figs), target))
+# a listing page of many short reports, every one of them returned
+short, size = [], 0
+while size < target:
+    k = len(short)
+    short.append("某某区第%d局%d年政府信息公开工作年度报告\n"
+                 "本机关共受理政府信息公开申请%d件，已全部办结，上年结转0件，结转下年度0件。\n"
+                 "本年度未发生政府信息公开行政复议。\n\n" % (k, 2001 + k % 20, k + 3))
+    size += len(short[-1].encode())
+cases.append(("narrative", "short reports on one page", "".join(short), len(short)))
 
 out = ["| layout | input | bytes | peak bytes | per input byte | target | status |",
        "|---|---|---|---|---|---|---|"]
@@ -210,7 +220,8 @@ cpu="$(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //')"
 	echo "The most bytes the core holds at once while it parses (\`bench/mem_peak.c\`: the"
 	echo "sizes it asks the gr_mem callback for, live high-water mark, the reports returned"
 	echo "included), for a generated report of every layout whose table 3, or the rows inside"
-	echo "it, are repeated to about ${BENCH_MEM_BYTES:-4000000} bytes. Target: at most 4x the input. See"
+	echo "it, are repeated to about ${BENCH_MEM_BYTES:-4000000} bytes, and a page of that size made of short"
+	echo "reports (every one returned). Target: at most 4x the input. See"
 	echo "[PROFILE.md](PROFILE.md#transient-memory-on-table-dense-input)."
 	echo
 	echo "$dense_report"
