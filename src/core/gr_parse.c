@@ -555,12 +555,15 @@ read_segment(const char *buf, size_t len, const gr_options *opt, gr_mem *mem,
 			return gr_fail(err, GR_ERR_NOMEM, 0, "out of memory", NULL);
 	}
 	/*
-	 * A report keeps its size, not the room it started with: a page may
-	 * hold hundreds of short reports.  (Warnings added later grow the array
-	 * from nwarnings, see gr_warn.)
+	 * A short report keeps its size, not the room it started with: a page
+	 * may hold thousands of them.  A long one keeps its arrays: copying
+	 * them now would add a copy to the most memory a parse holds.
+	 * (Warnings added later grow the array from nwarnings, see gr_warn.)
 	 */
-	if (!gr_shrink(mem, (void **) &r->cells, &b.cells_cap, r->ncells, sizeof(gr_cell)) ||
-		!gr_shrink(mem, (void **) &r->warnings, &b.warn_cap, r->nwarnings, sizeof(char *)))
+	if ((b.cells_cap <= 256 &&
+		 !gr_shrink(mem, (void **) &r->cells, &b.cells_cap, r->ncells, sizeof(gr_cell))) ||
+		(b.warn_cap <= 64 &&
+		 !gr_shrink(mem, (void **) &r->warnings, &b.warn_cap, r->nwarnings, sizeof(char *))))
 		return gr_fail(err, GR_ERR_NOMEM, 0, "out of memory", NULL);
 	return GR_OK;
 }
@@ -724,14 +727,6 @@ gr_parse_all(const char *buf, size_t len, const gr_options *opt, gr_mem *mem,
 	st = split(text, &items, mem, &segs, &nseg, err);
 	if (st != GR_OK)
 		return st;
-	/* at most one report per segment: the array never grows */
-	if (nseg > 0)
-	{
-		reps = gr_alloc_array(mem, nseg, sizeof(gr_report));
-		if (!reps)
-			return gr_fail(err, GR_ERR_NOMEM, 0, "out of memory", NULL);
-		cap = nseg;
-	}
 
 	/*
 	 * Segments that are no report and verbatim repeats are freed at once:
@@ -778,7 +773,16 @@ gr_parse_all(const char *buf, size_t len, const gr_options *opt, gr_mem *mem,
 				break;
 			}
 		place_cells(buf, r, &cur_byte, &cur_char);
-		if (!gr_grow(mem, (void **) &reps, &cap, n + 1, sizeof(gr_report)))
+
+		/*
+		 * A page holds a report or a few: the array doubles from 8.  One
+		 * that holds many (a listing) gets room for one report per
+		 * segment, the most there can be, at its 64th report, so it never
+		 * doubles again (the old and the new array would be alive at once).
+		 */
+		if (n == cap &&
+			!(n < 64 ? gr_grow(mem, (void **) &reps, &cap, n + 1, sizeof(gr_report)) :
+			  gr_resize(mem, (void **) &reps, &cap, n, nseg, sizeof(gr_report))))
 			return gr_fail(err, GR_ERR_NOMEM, 0, "out of memory", NULL);
 		reps[n++] = *r;
 	}

@@ -129,16 +129,24 @@ gr_grow(gr_mem *mem, void **arr, size_t *cap, size_t need, size_t elsize)
 bool
 gr_shrink(gr_mem *mem, void **arr, size_t *cap, size_t n, size_t elsize)
 {
-	void	   *v = NULL;
-
 	if (n >= *cap)
 		return true;
+	return gr_resize(mem, arr, cap, n, n, elsize);
+}
+
+bool
+gr_resize(gr_mem *mem, void **arr, size_t *cap, size_t used, size_t n,
+		  size_t elsize)
+{
+	void	   *v = NULL;
+
 	if (n > 0)
 	{
 		v = gr_alloc_array(mem, n, elsize);
 		if (!v)
 			return false;
-		memcpy(v, *arr, n * elsize);
+		if (used > 0)
+			memcpy(v, *arr, used * elsize);
 	}
 	gr_free(mem, *arr);
 	*arr = v;

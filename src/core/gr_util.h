@@ -31,6 +31,13 @@ bool		gr_grow(gr_mem *mem, void **arr, size_t *cap, size_t need,
 bool		gr_shrink(gr_mem *mem, void **arr, size_t *cap, size_t n,
 					  size_t elsize);
 
+/*
+ * Reallocate *arr (capacity *cap, the first used elements in use) to
+ * exactly n >= used elements, larger or smaller.  Same conventions.
+ */
+bool		gr_resize(gr_mem *mem, void **arr, size_t *cap, size_t used,
+					  size_t n, size_t elsize);
+
 /* Append a formatted warning to r->warnings (capacity tracked in *cap). */
 bool		gr_warn(gr_mem *mem, gr_report *r, size_t *cap, const char *fmt, ...)
 			__attribute__((format(printf, 4, 5)));
