@@ -40,6 +40,7 @@ if [ -e "${regs[0]}" ]; then
 fi
 
 scratch="$(mktemp -d "${TMPDIR:-/tmp}/govreport-fuzz.XXXXXX")"
+before="$(ls test/fuzz/regressions)"
 [ "${FUZZ_KEEP:-0}" = "1" ] || trap 'rm -rf "$scratch"' EXIT
 mkdir "$scratch/corpus"
 echo "=== fuzz: ${secs}s from test/fuzz/corpus (new inputs go to $scratch/corpus)"
@@ -50,7 +51,12 @@ echo "=== fuzz: ${secs}s from test/fuzz/corpus (new inputs go to $scratch/corpus
 	grep -vE '^#[0-9]+\s+(NEW|REDUCE|pulse)|^"|^###### '
 rc=${PIPESTATUS[0]}
 if [ "$rc" -ne 0 ]; then
-	echo "fuzz: libFuzzer exited with status $rc; the input is under test/fuzz/regressions/"
+	new="$(comm -13 <(echo "$before") <(ls test/fuzz/regressions) | sed 's|^|test/fuzz/regressions/|')"
+	if [ -n "$new" ]; then
+		echo "fuzz: libFuzzer exited with status $rc; the input: $new"
+	else
+		echo "fuzz: libFuzzer exited with status $rc and wrote no input (stopped by a signal?)"
+	fi
 	exit "$rc"
 fi
 if [ "$fail" -ne 0 ]; then
