@@ -367,3 +367,108 @@ SELECT pg_temp.misconfigured_c($$'report', 'body', 'year', 'loud'$$, 'DEFERRABLE
 DROP TABLE annual;
 DROP TABLE reports;
 DELETE FROM gr.govreport_quarantine;
+
+-- ------------------------------------ the trigger's verdict is the CHECK's
+--
+-- govreport_enforce checks the parsed report reduced to what the stored row
+-- keeps (no read-back); a CHECK constraint reads the stored row.  Every UTF-8
+-- fixture, and each with its digits scrambled (two adjacent digits swapped
+-- before every white space: many rules fail in many ways), goes through the
+-- trigger in quarantine mode; then every row kept must pass the CHECK's
+-- test, and every row diverted for violations must carry exactly the
+-- violations govreport_violations() finds in its stored report.
+CREATE TEMP TABLE allfx (name text, doc text);
+\set ECHO none
+\set d `cat test/fixtures/analyst/stats_2017.txt`
+INSERT INTO allfx VALUES ('analyst/stats_2017.txt', :'d');
+\set d `cat test/fixtures/bad_bigint.txt`
+INSERT INTO allfx VALUES ('bad_bigint.txt', :'d');
+\set d `cat test/fixtures/bad_empty.txt`
+INSERT INTO allfx VALUES ('bad_empty.txt', :'d');
+\set d `cat test/fixtures/bad_letters.txt`
+INSERT INTO allfx VALUES ('bad_letters.txt', :'d');
+\set d `cat test/fixtures/bad_prose.txt`
+INSERT INTO allfx VALUES ('bad_prose.txt', :'d');
+\set d `cat test/fixtures/bad_short_row.txt`
+INSERT INTO allfx VALUES ('bad_short_row.txt', :'d');
+\set d `cat test/fixtures/bad_truncated.txt`
+INSERT INTO allfx VALUES ('bad_truncated.txt', :'d');
+\set d `cat test/fixtures/blank_cells.txt`
+INSERT INTO allfx VALUES ('blank_cells.txt', :'d');
+\set d `cat test/fixtures/layouts/t2019_aligned.txt`
+INSERT INTO allfx VALUES ('layouts/t2019_aligned.txt', :'d');
+\set d `cat test/fixtures/layouts/t2019_fullwidth.txt`
+INSERT INTO allfx VALUES ('layouts/t2019_fullwidth.txt', :'d');
+\set d `cat test/fixtures/layouts/t2019_glued.txt`
+INSERT INTO allfx VALUES ('layouts/t2019_glued.txt', :'d');
+\set d `cat test/fixtures/layouts/t2019_html.html`
+INSERT INTO allfx VALUES ('layouts/t2019_html.html', :'d');
+\set d `cat test/fixtures/layouts/t2021_aligned.txt`
+INSERT INTO allfx VALUES ('layouts/t2021_aligned.txt', :'d');
+\set d `cat test/fixtures/layouts/t2021_ambiguous_glued.txt`
+INSERT INTO allfx VALUES ('layouts/t2021_ambiguous_glued.txt', :'d');
+\set d `cat test/fixtures/layouts/t2021_ambiguous_tab.txt`
+INSERT INTO allfx VALUES ('layouts/t2021_ambiguous_tab.txt', :'d');
+\set d `cat test/fixtures/layouts/t2021_bom.txt`
+INSERT INTO allfx VALUES ('layouts/t2021_bom.txt', :'d');
+\set d `cat test/fixtures/layouts/t2021_fullwidth.txt`
+INSERT INTO allfx VALUES ('layouts/t2021_fullwidth.txt', :'d');
+\set d `cat test/fixtures/layouts/t2021_glued.txt`
+INSERT INTO allfx VALUES ('layouts/t2021_glued.txt', :'d');
+\set d `cat test/fixtures/layouts/t2021_html.html`
+INSERT INTO allfx VALUES ('layouts/t2021_html.html', :'d');
+\set d `cat test/fixtures/layouts/t2021_html_blank.html`
+INSERT INTO allfx VALUES ('layouts/t2021_html_blank.html', :'d');
+\set d `cat test/fixtures/layouts/t2021_trad.txt`
+INSERT INTO allfx VALUES ('layouts/t2021_trad.txt', :'d');
+\set d `cat test/fixtures/layouts/t2021_trad_html.html`
+INSERT INTO allfx VALUES ('layouts/t2021_trad_html.html', :'d');
+\set d `cat test/fixtures/legacy_narrative_annex.txt`
+INSERT INTO allfx VALUES ('legacy_narrative_annex.txt', :'d');
+\set d `cat test/fixtures/legacy_narrative_traps.txt`
+INSERT INTO allfx VALUES ('legacy_narrative_traps.txt', :'d');
+\set d `cat test/fixtures/legacy_old_page.txt`
+INSERT INTO allfx VALUES ('legacy_old_page.txt', :'d');
+\set d `cat test/fixtures/legacy_stats.txt`
+INSERT INTO allfx VALUES ('legacy_stats.txt', :'d');
+\set d `cat test/fixtures/legacy_stats_old.txt`
+INSERT INTO allfx VALUES ('legacy_stats_old.txt', :'d');
+\set d `cat test/fixtures/legacy_title_year.txt`
+INSERT INTO allfx VALUES ('legacy_title_year.txt', :'d');
+\set d `cat test/fixtures/legacy_two_same_year.txt`
+INSERT INTO allfx VALUES ('legacy_two_same_year.txt', :'d');
+\set d `cat test/fixtures/legacy_two_years.txt`
+INSERT INTO allfx VALUES ('legacy_two_years.txt', :'d');
+\set d `cat test/fixtures/t2019_md.txt`
+INSERT INTO allfx VALUES ('t2019_md.txt', :'d');
+\set d `cat test/fixtures/t2019_pipe.txt`
+INSERT INTO allfx VALUES ('t2019_pipe.txt', :'d');
+\set d `cat test/fixtures/t2019_tab.txt`
+INSERT INTO allfx VALUES ('t2019_tab.txt', :'d');
+\set d `cat test/fixtures/t2021_md.txt`
+INSERT INTO allfx VALUES ('t2021_md.txt', :'d');
+\set d `cat test/fixtures/t2021_pipe.txt`
+INSERT INTO allfx VALUES ('t2021_pipe.txt', :'d');
+\set d `cat test/fixtures/t2021_tab.txt`
+INSERT INTO allfx VALUES ('t2021_tab.txt', :'d');
+\set d `cat test/fixtures/two_reports.txt`
+INSERT INTO allfx VALUES ('two_reports.txt', :'d');
+\set ECHO all
+SELECT count(*) AS fixtures FROM allfx;
+INSERT INTO allfx
+SELECT name || ' scrambled', regexp_replace(doc, '([0-9])([0-9])(\s)', '\2\1\3', 'g') FROM allfx;
+CREATE TABLE verdict (name text, raw text, report gr.govreport);
+CREATE TRIGGER verdict_enforce BEFORE INSERT ON verdict
+	FOR EACH ROW EXECUTE FUNCTION gr.govreport_enforce('raw', 'report', 'quarantine');
+DELETE FROM gr.govreport_quarantine;
+INSERT INTO verdict SELECT name, doc FROM allfx;
+SELECT count(*) AS kept,
+       count(*) FILTER (WHERE NOT gr.govreport_is_consistent(report)) AS kept_failing
+FROM verdict;
+SELECT reason, count(*) AS diverted,
+       count(*) FILTER (WHERE reason = 'violation' AND q.violations IS DISTINCT FROM
+           (SELECT jsonb_agg(to_jsonb(v)) FROM gr.govreport_violations(q.report) v)) AS verdicts_differ,
+       count(*) FILTER (WHERE reason = 'violation' AND gr.govreport_is_consistent(q.report)) AS passes_check
+FROM gr.govreport_quarantine q GROUP BY reason ORDER BY reason;
+DROP TABLE verdict;
+DELETE FROM gr.govreport_quarantine;

@@ -47,6 +47,19 @@ extern Datum gr_pg_report_datum(const gr_report *r, const GrInput *in,
  */
 extern void gr_pg_report_from_datum(HeapTupleHeader rec, gr_report *out);
 
+/*
+ * What gr_pg_report_from_datum would read back from
+ * gr_pg_report_datum(r, ..., reptd), built from r without forming the row
+ * (gr_srf.c): the stored cells carry keys, value and positions only, so
+ * flags, units and printed decimals are dropped and the numbers re-derived
+ * from the value text, as the read-back does.  Returns false (out is then
+ * undefined) when it cannot be sure of that: a row type other than the
+ * extension's, or a value that numeric would print differently.  Strings
+ * are shared with r; cells are palloc'd.
+ */
+extern bool gr_pg_report_as_stored(const gr_report *r, TupleDesc reptd,
+								   gr_report *out);
+
 /* Attribute number (0-based) of a live attribute called name, or -1. */
 extern int	gr_pg_attnum(TupleDesc tupdesc, const char *name);
 

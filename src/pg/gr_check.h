@@ -5,7 +5,9 @@
  *
  * A govreport row is read back into the core's gr_report with
  * gr_pg_report_from_datum() (gr_srf.c, the one conversion), so every caller
- * sees exactly what a CHECK constraint on the stored value sees.
+ * sees exactly what a CHECK constraint on the stored value sees; the
+ * trigger, which has just parsed the row, gets the same report from
+ * gr_pg_report_as_stored() without reading the row back.
  * Include postgres.h first.
  */
 #ifndef GR_CHECK_H

@@ -410,6 +410,119 @@ gr_pg_report_from_datum(HeapTupleHeader rec, gr_report *out)
 	ReleaseTupleDesc(td);
 }
 
+/*
+ * Is s what numeric_out prints for numeric_in(s)?  -?(0|[1-9][0-9]*)(.[0-9]+)?
+ * and no negative zero: numeric_in keeps the digits after the point as the
+ * display scale, and numeric_out prints no sign for zero.
+ */
+static bool
+numeric_canonical(const char *s)
+{
+	bool		neg = (*s == '-');
+	bool		nonzero = false;
+
+	if (neg)
+		s++;
+	if (*s == '0')
+		s++;
+	else if (*s >= '1' && *s <= '9')
+	{
+		nonzero = true;
+		while (*s >= '0' && *s <= '9')
+			s++;
+	}
+	else
+		return false;
+	if (*s == '.')
+	{
+		if (*++s < '0' || *s > '9')
+			return false;
+		for (; *s >= '0' && *s <= '9'; s++)
+			nonzero |= (*s != '0');
+	}
+	return *s == '\0' && (!neg || nonzero);
+}
+
+/* Does tupdesc have a live attribute name of type typid? */
+static bool
+has_att(TupleDesc tupdesc, const char *name, Oid typid)
+{
+	int			a = gr_pg_attnum(tupdesc, name);
+
+	return a >= 0 && TupleDescAttr(tupdesc, a)->atttypid == typid;
+}
+
+bool
+gr_pg_report_as_stored(const gr_report *r, TupleDesc reptd, gr_report *out)
+{
+	int			a;
+	Oid			elemtype;
+	TupleDesc	ctd;
+	bool		usual;
+	gr_mem		mem;
+
+	/* the row types as this extension creates them, nothing else */
+	a = gr_pg_attnum(reptd, "cells");
+	if (a < 0 || !has_att(reptd, "year", INT4OID) ||
+		!has_att(reptd, "format", TEXTOID) || !has_att(reptd, "layout", TEXTOID) ||
+		!has_att(reptd, "new_received", INT8OID) ||
+		!has_att(reptd, "carried_over", INT8OID) ||
+		!has_att(reptd, "processed_total", INT8OID) ||
+		!has_att(reptd, "carried_forward", INT8OID))
+		return false;
+	elemtype = get_element_type(TupleDescAttr(reptd, a)->atttypid);
+	if (!OidIsValid(elemtype) || !type_is_rowtype(elemtype))
+		return false;
+	ctd = lookup_rowtype_tupdesc(elemtype, -1);
+	usual = has_att(ctd, "tbl", TEXTOID) && has_att(ctd, "row_key", TEXTOID) &&
+		has_att(ctd, "col_key", TEXTOID) && has_att(ctd, "value", NUMERICOID);
+	ReleaseTupleDesc(ctd);
+	if (!usual)
+		return false;
+	memset(out, 0, sizeof(*out));
+	out->agency = r->agency;
+	out->year = r->year;
+	out->format = gr_format_name(r->format) ? r->format : GR_FMT_UNKNOWN;
+	out->layout = gr_layout_name(r->layout) ? r->layout : GR_LAYOUT_UNKNOWN;
+	out->new_received = r->new_received;
+	out->carried_over = r->carried_over;
+	out->processed_total = r->processed_total;
+	out->carried_forward = r->carried_forward;
+	out->warnings = r->warnings;
+	out->nwarnings = r->nwarnings;
+	gr_pg_mem_init(&mem);		/* 16-byte aligned for gr_dec, zeroed */
+	out->cells = mem.alloc(mem.ctx, sizeof(gr_cell) * Max(r->ncells, 1));
+	if (out->cells == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_OUT_OF_MEMORY),
+				 errmsg("out of memory")));
+	for (size_t i = 0; i < r->ncells; i++)
+	{
+		const gr_cell *in = &r->cells[i];
+		gr_cell    *c = &out->cells[out->ncells++];
+
+		/* what the cell element stores: keys, value, positions */
+		c->tbl = in->tbl;
+		c->row_key = in->row_key;
+		c->col_key = in->col_key;
+		c->char_start = in->char_start;
+		c->char_len = in->char_len;
+		if (in->has_value && in->value != NULL)
+		{
+			if (!numeric_canonical(in->value))
+				return false;
+			c->has_value = true;
+			c->value = in->value;
+			cell_number(c);
+			/* an integer cell is stored from ival (cell_numeric) */
+			if (in->is_int && strchr(in->value, '.') == NULL &&
+				(!c->is_int || c->ival != in->ival))
+				return false;
+		}
+	}
+	return true;
+}
+
 PG_FUNCTION_INFO_V1(govreport_cells);
 
 /*
