@@ -12,6 +12,7 @@
 #include "gr_text.h"
 #include "gr_util.h"
 
+#include <pthread.h>
 #include <string.h>
 
 #define MAX_AGENCY_BYTES 180
@@ -183,9 +184,24 @@ static const char *const meta_phrases[M_NPHRASES] = {
 	"统计期限", "编制的", "收到政府信息公开申请", "主动公开政府信息", "信息处理费"
 };
 
+/*
+ * Their phrase set (ids are the M_ values): built once per process, like
+ * the narrative reader's (pthread_once; read-only once built), not per
+ * report.
+ */
+static gr_phrases meta_ph;
+static pthread_once_t meta_ph_once = PTHREAD_ONCE_INIT;
+
+static void
+meta_ph_build(void)
+{
+	gr_phrases_init(&meta_ph);
+	for (int k = 0; k < M_NPHRASES; k++)
+		(void) gr_phrases_add(&meta_ph, meta_phrases[k]);
+}
+
 typedef struct meta_hits
 {
-	gr_phrases	ph;				/* ids are the M_ values */
 	const char *s;
 	const char *first[M_NPHRASES];	/* first occurrence in the line */
 } meta_hits;
@@ -217,9 +233,7 @@ gr_read_metadata(gr_build *b)
 	meta_hits	mh;
 
 	/* the phrases every prose line is searched for, in one pass per line */
-	gr_phrases_init(&mh.ph);
-	for (int k = 0; k < M_NPHRASES; k++)
-		(void) gr_phrases_add(&mh.ph, meta_phrases[k]);
+	pthread_once(&meta_ph_once, meta_ph_build);
 
 	for (size_t i = b->from; i < b->to; i++)
 	{
@@ -280,7 +294,7 @@ gr_read_metadata(gr_build *b)
 		for (int k = 0; k < M_NPHRASES; k++)
 			mh.first[k] = NULL;
 		mh.s = s;
-		(void) gr_phrases_scan(&mh.ph, s, (size_t) (e - s), meta_hit, &mh);
+		(void) gr_phrases_scan(&meta_ph, s, (size_t) (e - s), meta_hit, &mh);
 
 		/* 统计期限自YYYY年1月1日 */
 		if (period_year < 0 && (p = mh.first[M_PERIOD]) != NULL &&

@@ -26,6 +26,7 @@
 #include "gr_text.h"
 #include "gr_util.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -473,6 +474,43 @@ static const char *const answered_phrases[] = {
 /* Figures one prose line may yield; beyond that it is no report text. */
 #define MAX_LINE_CANDS 2000
 
+/*
+ * Every phrase searched for in a prose line: the triggers, then the rest,
+ * with the id gr_phrases_add gave each.  The set depends on the static
+ * tables only, so it is built once per process (pthread_once, in case a
+ * caller ever parses in several threads) instead of per report: building
+ * it (a ~15 KB memset and ~150 additions) cost more than scanning a short
+ * report.  Read-only once built.
+ */
+typedef struct nphrases
+{
+	gr_phrases	ph;
+	int			pat_id[NPATS];
+	int			neg_id[N_NEG_MARKERS];
+	int			answered_id[N_ANSWERED];
+	int			natural_id;
+	int			all_zero_id;
+	int			same_id;
+} nphrases;
+
+static nphrases nphr;
+static pthread_once_t nphr_once = PTHREAD_ONCE_INIT;
+
+static void
+nphr_build(void)
+{
+	gr_phrases_init(&nphr.ph);
+	for (size_t p = 0; p < NPATS; p++)
+		nphr.pat_id[p] = gr_phrases_add(&nphr.ph, pats[p].trig);
+	for (size_t m = 0; m < N_NEG_MARKERS; m++)
+		nphr.neg_id[m] = gr_phrases_add(&nphr.ph, neg_markers[m]);
+	for (size_t i = 0; i < N_ANSWERED; i++)
+		nphr.answered_id[i] = gr_phrases_add(&nphr.ph, answered_phrases[i]);
+	nphr.natural_id = gr_phrases_add(&nphr.ph, "类别均为自然人");
+	nphr.all_zero_id = gr_phrases_add(&nphr.ph, "均为0");
+	nphr.same_id = gr_phrases_add(&nphr.ph, "同上年持平");
+}
+
 typedef struct nctx
 {
 	gr_build   *b;
@@ -487,14 +525,8 @@ typedef struct nctx
 	int		   *best;			/* open addressing: index + 1, 0 = empty */
 	size_t		best_cap;		/* slots, a power of two (or 0) */
 
-	/* every phrase searched for in a line: the triggers, then the rest */
-	gr_phrases	ph;
-	int			pat_id[NPATS];
-	int			neg_id[N_NEG_MARKERS];
-	int			answered_id[N_ANSWERED];
-	int			natural_id;
-	int			all_zero_id;
-	int			same_id;
+	/* every phrase searched for in a line (nphrases, shared) */
+	const struct nphrases *ph;
 
 	/* occurrences in the current line, chained per phrase in text order */
 	struct
@@ -552,7 +584,7 @@ index_line(nctx *x, const gr_item *it)
 	}
 	x->ntouched = 0;
 	x->nh = 0;
-	return gr_phrases_scan(&x->ph, x->b->buf + it->off, it->len, on_hit, x);
+	return gr_phrases_scan(&x->ph->ph, x->b->buf + it->off, it->len, on_hit, x);
 }
 
 /* First occurrence of phrase id in the current line, or SIZE_MAX. */
@@ -1005,7 +1037,7 @@ scan_negative(nctx *x, const gr_item *it)
 	{
 		size_t		from = 0;
 		int			hits = 0;
-		int			id = x->neg_id[m];
+		int			id = x->ph->neg_id[m];
 
 		for (int h = id >= 0 ? x->hhead[id] : -1; h >= 0; h = x->hv[h].next)
 		{
@@ -1082,7 +1114,7 @@ scan_all_zero(nctx *x, const gr_item *it)
 {
 	const char *s = x->b->buf + it->off;
 	size_t		len = it->len;
-	size_t		pos = first_hit(x, x->all_zero_id),
+	size_t		pos = first_hit(x, x->ph->all_zero_id),
 				ss,
 				st;
 	const char *n;
@@ -1121,7 +1153,7 @@ static bool
 scan_same(nctx *x, const gr_item *it)
 {
 	const char *s = x->b->buf + it->off;
-	size_t		hp = first_hit(x, x->same_id);
+	size_t		hp = first_hit(x, x->ph->same_id);
 	const char *h;
 	const cand *fig = NULL;
 	cand		c;
@@ -1156,13 +1188,13 @@ scan_markers(nctx *x, const gr_item *it)
 
 	for (size_t i = 0; i < N_ANSWERED; i++)
 	{
-		size_t		p = first_hit(x, x->answered_id[i]);
+		size_t		p = first_hit(x, x->ph->answered_id[i]);
 
 		if (p != SIZE_MAX && !x->answered_all)
 			x->answered_all = it->off + p + 1;
 	}
 	{
-		size_t		p = first_hit(x, x->natural_id);
+		size_t		p = first_hit(x, x->ph->natural_id);
 
 		if (p != SIZE_MAX && !x->natural_all)
 		{
@@ -1355,22 +1387,14 @@ gr_read_narrative(gr_build *b, size_t *nfig)
 	gr_status	st = GR_OK;
 
 	*nfig = 0;
-	/* the context holds the phrase index (~10 KB): not on the stack */
+	/* the context holds the per-phrase occurrence lists (~4 KB): not on the stack */
 	x = gr_alloc(b->mem, sizeof(nctx));
 	if (!x)
 		return gr_fail(b->err, GR_ERR_NOMEM, 0, "out of memory", NULL);
 	memset(x, 0, sizeof(*x));
 	x->b = b;
-	gr_phrases_init(&x->ph);
-	for (size_t p = 0; p < NPATS; p++)
-		x->pat_id[p] = gr_phrases_add(&x->ph, pats[p].trig);
-	for (size_t m = 0; m < N_NEG_MARKERS; m++)
-		x->neg_id[m] = gr_phrases_add(&x->ph, neg_markers[m]);
-	for (size_t i = 0; i < N_ANSWERED; i++)
-		x->answered_id[i] = gr_phrases_add(&x->ph, answered_phrases[i]);
-	x->natural_id = gr_phrases_add(&x->ph, "类别均为自然人");
-	x->all_zero_id = gr_phrases_add(&x->ph, "均为0");
-	x->same_id = gr_phrases_add(&x->ph, "同上年持平");
+	pthread_once(&nphr_once, nphr_build);
+	x->ph = &nphr;
 	for (int i = 0; i < GR_PHRASES_MAX; i++)
 		x->hhead[i] = -1;
 	for (size_t i = b->from; i < b->to; i++)
@@ -1390,8 +1414,8 @@ gr_read_narrative(gr_build *b, size_t *nfig)
 		if (x->nh == 0)
 			continue;
 		for (size_t p = 0; p < NPATS; p++)
-			if (x->pat_id[p] >= 0 && x->hhead[x->pat_id[p]] >= 0 &&
-				!scan_pattern(x, &pats[p], x->pat_id[p], it))
+			if (x->ph->pat_id[p] >= 0 && x->hhead[x->ph->pat_id[p]] >= 0 &&
+				!scan_pattern(x, &pats[p], x->ph->pat_id[p], it))
 				goto nomem;
 		if (!scan_same(x, it) || !scan_negative(x, it) || !scan_all_zero(x, it))
 			goto nomem;
