@@ -6,6 +6,7 @@
 #include "gr_layouts.h"
 #include "gr_util.h"
 
+#include <pthread.h>
 #include <string.h>
 
 #include <unicode/uchar.h>
@@ -633,18 +634,39 @@ static const uint16_t trad_only[] = {
 	0x9805, 0x985E
 };
 
+/*
+ * The list as a bitmap over the BMP: word c / 64, bit c % 64.  Built once
+ * per process (pthread_once; read-only once built): building it per call
+ * cost an 8 KB memset.
+ */
+static uint64_t trad_bm[0x10000 / 64];
+static pthread_once_t trad_bm_once = PTHREAD_ONCE_INIT;
+
+static void
+trad_bm_build(void)
+{
+	for (size_t k = 0; k < sizeof(trad_only) / sizeof(trad_only[0]); k++)
+		trad_bm[trad_only[k] / 64] |= (uint64_t) 1 << (trad_only[k] % 64);
+}
+
+/*
+ * Is the three-byte character whose bytes are the low three of w (first
+ * byte lowest) listed?  Of E0|a 80|b 80|c the bitmap word is (a << 6) | b,
+ * the bit c.
+ */
+static inline uint64_t
+trad_bit(uint64_t w)
+{
+	return trad_bm[((w & 0x0F) << 6) | ((w >> 8) & 0x3F)] >> ((w >> 16) & 0x3F) & 1;
+}
+
 bool
 gr_has_traditional(const char *buf, size_t len)
 {
-	/* a bitmap of the list over the BMP, built per call (8 KB) */
-	uint64_t	bm[0x10000 / 64];
 	const unsigned char *u = (const unsigned char *) buf;
 	int			n = 0;
 
-	memset(bm, 0, sizeof(bm));
-	for (size_t k = 0; k < sizeof(trad_only) / sizeof(trad_only[0]); k++)
-		bm[trad_only[k] / 64] |= (uint64_t) 1 << (trad_only[k] % 64);
-
+	pthread_once(&trad_bm_once, trad_bm_build);
 	for (size_t i = 0; i < len;)
 	{
 		if (u[i] < 0x80)
@@ -660,17 +682,42 @@ gr_has_traditional(const char *buf, size_t len)
 		}
 
 		/*
-		 * A run of three-byte characters (ideographs, CJK punctuation): one
-		 * bit test each, never taken in simplified text, so always
-		 * predicted.  The list's characters are all three bytes long.
+		 * A run of three-byte characters (ideographs, CJK punctuation).  The
+		 * list's characters are all three bytes long.
 		 */
-		while (i + 2 < len && (u[i] & 0xF0) == 0xE0 &&
-			   (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80)
+		for (;;)
 		{
-			uint32_t	c = ((uint32_t) (u[i] & 0x0F) << 12) |
-				((uint32_t) (u[i + 1] & 0x3F) << 6) | (u[i + 2] & 0x3F);
+			/*
+			 * Two characters at a time, from one eight-byte load (six bytes
+			 * used): one mask test says both are well-formed, one bit test
+			 * that neither is listed (never taken in simplified text, so
+			 * always predicted).  Byte by byte, the checks cost more than
+			 * the lookups.
+			 */
+			while (i + 8 <= len)
+			{
+				uint64_t	w;
 
-			if ((bm[c / 64] >> (c % 64) & 1) && ++n >= 3)
+				memcpy(&w, u + i, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+				w = __builtin_bswap64(w);	/* first byte lowest */
+#endif
+				if ((w & 0xC0C0F0C0C0F0u) != 0x8080E08080E0u ||
+					(trad_bit(w) | trad_bit(w >> 24)))
+					break;
+				i += 6;
+			}
+
+			/*
+			 * One character, counted: the first of a pair that holds a
+			 * listed or malformed one (the pairs resume after it), or one
+			 * near the end of the buffer.
+			 */
+			if (!(i + 2 < len && (u[i] & 0xF0) == 0xE0 &&
+				  (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80))
+				break;
+			if (trad_bit((uint64_t) u[i] | (uint64_t) u[i + 1] << 8 |
+						 (uint64_t) u[i + 2] << 16) && ++n >= 3)
 				return true;
 			i += 3;
 		}
