@@ -22,8 +22,8 @@ typedef struct gr_phrases
 	int			n;
 	const char *text[GR_PHRASES_MAX];
 	uint8_t		len[GR_PHRASES_MAX];
-	uint32_t	pre[GR_PHRASES_MAX];	/* first (up to) 4 bytes, as loaded */
-	uint32_t	mask[GR_PHRASES_MAX];	/* which bytes of pre count */
+	uint64_t	pre[GR_PHRASES_MAX];	/* first (up to) 8 bytes, as loaded */
+	uint64_t	mask[GR_PHRASES_MAX];	/* which bytes of pre count */
 	uint8_t		next[GR_PHRASES_MAX];	/* next phrase of the bucket, + 1 */
 	uint8_t		head[GR_PHRASES_BUCKETS];	/* first phrase of the bucket, + 1 */
 	uint64_t	pair[65536 / 64];	/* first two bytes of some phrase */
