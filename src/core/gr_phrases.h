@@ -27,6 +27,15 @@ typedef struct gr_phrases
 	uint8_t		next[GR_PHRASES_MAX];	/* next phrase of the bucket, + 1 */
 	uint8_t		head[GR_PHRASES_BUCKETS];	/* first phrase of the bucket, + 1 */
 	uint64_t	pair[65536 / 64];	/* first two bytes of some phrase */
+
+	/*
+	 * First characters of the phrases that start with a three-byte lead
+	 * (E0..EF): bit c of word (a << 6) | b for bytes E0|a, 80|b, 80|c (all
+	 * bytes masked so, whatever they are).  Usable only when each such
+	 * phrase has at least three bytes (not tri_bad).
+	 */
+	uint64_t	tri[16 * 64];
+	bool		tri_bad;		/* a phrase of 1..2 bytes with such a lead */
 } gr_phrases;
 
 /* An empty set. */
