@@ -157,15 +157,22 @@ bytes_equal(uint64_t v, unsigned char b)
 	return (x - 0x0101010101010101u) & ~x & 0x8080808080808080u;
 }
 
-/* Could one of the eight bytes at p start a space (' ', TAB, U+00A0, U+3000)? */
-static inline bool
-may_start_space(const char *p)
+/*
+ * Where among the eight bytes at p could a space (' ', TAB, U+00A0, U+3000)
+ * start?  0 if nowhere; else the lowest 0x80 bit set is that of the first
+ * byte that is one of those first bytes (the flags above it may be false).
+ */
+static inline uint64_t
+space_starts(const char *p)
 {
 	uint64_t	w;
 
 	memcpy(&w, p, 8);
-	return (bytes_equal(w, ' ') | bytes_equal(w, '\t') | bytes_equal(w, 0xC2) |
-			bytes_equal(w, 0xE3)) != 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	w = __builtin_bswap64(w);	/* first byte lowest */
+#endif
+	return bytes_equal(w, ' ') | bytes_equal(w, '\t') | bytes_equal(w, 0xC2) |
+		bytes_equal(w, 0xE3);
 }
 
 gr_status
@@ -194,11 +201,23 @@ gr_items_compact_prose(const char *buf, size_t len, gr_mem *mem,
 			unsigned char c = (unsigned char) t[i];
 			size_t		sl;			/* byte length of the space */
 
-			/* eight bytes holding no first byte of a space: skip them */
-			if (i + 8 <= e && !may_start_space(t + i))
+			/*
+			 * Eight bytes holding no first byte of a space: skip them.
+			 * Else straight to the first such byte: the bytes before it
+			 * need no look, and (CJK punctuation starts with 0xE3) neither
+			 * a test of the eight bytes from each of them.
+			 */
+			if (i + 8 <= e)
 			{
-				i += 7;
-				continue;
+				uint64_t	m = space_starts(t + i);
+
+				if (m == 0)
+				{
+					i += 7;
+					continue;
+				}
+				i += (size_t) __builtin_ctzll(m) / 8;
+				c = (unsigned char) t[i];
 			}
 			/* not the first byte of a space: the common case, one test */
 			if (c != ' ' && c != '\t' && c != 0xC2 && c != 0xE3)
