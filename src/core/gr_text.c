@@ -165,11 +165,27 @@ nfkc_stable_cjk(uint32_t c)
 }
 
 /*
- * The key of a label made of ASCII, such ideographs and punctuation, and
- * spaces (U+00A0 and U+3000 are spaces after NFKC): what gr_label_key's
+ * A fullwidth form of printable ASCII (U+FF01..U+FF5E, EF BC 81 .. EF BD 9E):
+ * its ASCII character (NFKC), else 0.
+ */
+static inline unsigned
+fullwidth_ascii(const unsigned char *u)
+{
+	uint32_t	c = ((uint32_t) (u[0] & 0x0F) << 12) |
+		((uint32_t) (u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+
+	return u[0] == 0xEF && c >= 0xFF01 && c <= 0xFF5E ? c - 0xFEE0 : 0;
+}
+
+/*
+ * The key of a label made of ASCII, such ideographs and punctuation,
+ * fullwidth ASCII (the "（一）" of numbered labels sent most of them to ICU)
+ * and spaces (U+00A0 and U+3000 are spaces after NFKC): what gr_label_key's
  * normaliser would give, read the same way (at most GR_KEY_MAX_UCHARS - 2
  * characters, white space dropped, stop where out is full), without ICU.
- * -2 when a character needs the normaliser (or a skip marker is present).
+ * None of these characters composes with another, so each is normalised
+ * alone.  -2 when a character needs the normaliser (or a skip marker is
+ * present).
  */
 static int
 plain_label_key(const char *buf, size_t len, char *out, size_t outsize)
@@ -191,7 +207,8 @@ plain_label_key(const char *buf, size_t len, char *out, size_t outsize)
 				 (u[end + 1] & 0xC0) == 0x80 && (u[end + 2] & 0xC0) == 0x80 &&
 				 (nfkc_stable_cjk(((uint32_t) (c & 0x0F) << 12) |
 								  ((uint32_t) (u[end + 1] & 0x3F) << 6) | (u[end + 2] & 0x3F)) ||
-				  (c == 0xE3 && u[end + 1] == 0x80 && u[end + 2] == 0x80)))
+				  (c == 0xE3 && u[end + 1] == 0x80 && u[end + 2] == 0x80) ||
+				  fullwidth_ascii(u + end)))
 			end += 3;
 		else
 			return -2;
@@ -209,6 +226,15 @@ plain_label_key(const char *buf, size_t len, char *out, size_t outsize)
 			space = u[i] == 0xE3 && u[i + 1] == 0x80 && u[i + 2] == 0x80;	/* U+3000, too */
 		if (space)
 		{
+			i += n;
+			continue;
+		}
+		if (n == 3 && u[i] == 0xEF)
+		{
+			/* fullwidth ASCII (no other character read starts with EF) */
+			if (o + 2 > outsize)
+				break;
+			out[o++] = (char) fullwidth_ascii(u + i);
 			i += n;
 			continue;
 		}
