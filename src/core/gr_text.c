@@ -240,7 +240,13 @@ plain_label_key(const char *buf, size_t len, char *out, size_t outsize)
 		}
 		if (o + n + 1 > outsize)
 			break;
-		memcpy(out + o, buf + i, n);
+		/* n is 1 or 3 here (2 only for U+00A0, a space): no memcpy call */
+		out[o] = buf[i];
+		if (n == 3)
+		{
+			out[o + 1] = buf[i + 1];
+			out[o + 2] = buf[i + 2];
+		}
 		o += n;
 		i += n;
 	}
