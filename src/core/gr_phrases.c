@@ -35,11 +35,15 @@ bucket_of(uint32_t key)
 	return (unsigned) ((key * 2654435761u) >> (32 - 11)) & (GR_PHRASES_BUCKETS - 1);
 }
 
-/* The word of gr_phrases.tri for a character that starts with bytes a, b. */
+/*
+ * The word of gr_phrases.tri for a character that starts with bytes a, b:
+ * b's six bits above a's four, fewer instructions than the code point's
+ * order from a four-byte load.
+ */
 static inline unsigned
 tri_word(unsigned char a, unsigned char b)
 {
-	return ((unsigned) (a & 0x0F) << 6) | (b & 0x3F);
+	return (a & 0x0F) | ((unsigned) (b & 0x3F) << 4);
 }
 
 void
@@ -106,7 +110,8 @@ gr_phrases_scan(const gr_phrases *ps, const char *s, size_t len,
 				gr_phrase_hit hit, void *ctx)
 {
 	const unsigned char *u = (const unsigned char *) s;
-	bool		tri = !ps->tri_bad;
+	bool		tri = !ps->tri_bad && len >= 4;
+	size_t		last4 = len - 4;	/* the last i with four bytes (if tri) */
 
 	for (size_t i = 0; i < len;)
 	{
@@ -125,7 +130,7 @@ gr_phrases_scan(const gr_phrases *ps, const char *s, size_t len,
 		 */
 		if (tri)
 		{
-			while (i + 4 <= len)
+			while (i <= last4)
 			{
 				uint32_t	w;
 

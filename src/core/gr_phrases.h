@@ -30,7 +30,7 @@ typedef struct gr_phrases
 
 	/*
 	 * First characters of the phrases that start with a three-byte lead
-	 * (E0..EF): bit c of word (a << 6) | b for bytes E0|a, 80|b, 80|c (all
+	 * (E0..EF): bit c of word (b << 4) | a for bytes E0|a, 80|b, 80|c (all
 	 * bytes masked so, whatever they are).  Usable only when each such
 	 * phrase has at least three bytes (not tri_bad).
 	 */
