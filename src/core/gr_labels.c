@@ -38,8 +38,14 @@ cjk_number_len(const char *s)
 	{
 		bool		hit = false;
 
+		/*
+		 * Byte by byte, not a strncmp call per numeral: it runs on every
+		 * key.  (The numerals have no NUL byte, so a NUL of s ends the
+		 * comparison before anything past it is read.)
+		 */
 		for (int i = 0; cjk_digits[i]; i++)
-			if (strncmp(s + n, cjk_digits[i], 3) == 0)
+			if (s[n] == cjk_digits[i][0] && s[n + 1] == cjk_digits[i][1] &&
+				s[n + 2] == cjk_digits[i][2])
 			{
 				n += 3;
 				hit = true;
