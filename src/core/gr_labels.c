@@ -139,8 +139,15 @@ gr_classify_cell(const char *buf, const gr_item *it)
 	/* two or more ideographs make a label; "无" alone is a filler */
 	while (i < it->len)
 	{
-		uint32_t	c = gr_utf8_next(s, it->len, &i);
+		uint32_t	c;
 
+		/* ASCII (the digits of most cells) is no ideograph: no call */
+		if ((unsigned char) s[i] < 0x80)
+		{
+			i++;
+			continue;
+		}
+		c = gr_utf8_next(s, it->len, &i);
 		if (gr_is_han(c) && c != 0x65E0 /* 无 */ && c != 0x5143 /* 元 */ &&
 			c != 0x4E07 /* 万 */ && c != 0x4EF6 /* 件 */ && c != 0x6761 /* 条 */ &&
 			c != 0x4E2A /* 个 */ && c != 0x4EBA /* 人 */ && c != 0x6B21 /* 次 */)
