@@ -305,31 +305,11 @@ gr_memrchr(const char *s, char c, size_t n)
 }
 
 /*
- * The needles are a few UTF-8 characters and the lines short, where glibc's
- * memmem spends more on setting up than on searching.  memchr looks for one
- * byte of the needle instead: the last byte of its first character, which
- * in CJK text is one of 64 continuation bytes (a lead byte would match a
- * sixth of all characters); each match is then compared whole.
+ * gr_find for callers that take its address or #undef the macro (in
+ * parentheses: not the macro of gr_util.h).
  */
 const char *
-gr_find(const char *s, size_t len, const char *needle)
+(gr_find) (const char *s, size_t len, const char *needle)
 {
-	size_t		n = strlen(needle);
-	size_t		k = 0;			/* the byte of the needle looked for */
-	const char *p;
-
-	if (n == 0 || n > len)
-		return NULL;
-	while (k + 1 < n && ((unsigned char) needle[k + 1] & 0xC0) == 0x80)
-		k++;
-	for (p = s + k; (size_t) (p - s) <= len - n + k;)
-	{
-		p = memchr(p, needle[k], len - n + k + 1 - (size_t) (p - s));
-		if (!p)
-			return NULL;
-		if (memcmp(p - k, needle, n) == 0)
-			return p - k;
-		p++;
-	}
-	return NULL;
+	return gr_find_n(s, len, needle, strlen(needle));
 }

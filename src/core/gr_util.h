@@ -6,6 +6,8 @@
 
 #include "gr_core.h"
 
+#include <string.h>
+
 /* Allocation through the caller's allocator; NULL on failure or overflow. */
 void	   *gr_alloc(gr_mem *mem, size_t size);
 void	   *gr_alloc_array(gr_mem *mem, size_t n, size_t size);
@@ -55,6 +57,44 @@ const char *gr_memrchr(const char *s, char c, size_t n);
 
 /* First occurrence of the NUL-terminated needle in s[0..len), or NULL. */
 const char *gr_find(const char *s, size_t len, const char *needle);
+
+/*
+ * The same for a needle of n bytes (n = strlen(needle)).
+ *
+ * The needles are a few UTF-8 characters and the lines short, where glibc's
+ * memmem spends more on setting up than on searching.  memchr looks for one
+ * byte of the needle instead: the last byte of its first character, which
+ * in CJK text is one of 64 continuation bytes (a lead byte would match a
+ * sixth of all characters); each match is then compared whole.
+ *
+ * Inline, behind the gr_find macro: most needles are literals, whose
+ * length, byte looked for and comparison (a memcmp of constant size) the
+ * compiler then works out, instead of a call, a strlen and a loop per
+ * search (the readers search every line for some).
+ */
+static inline const char *
+gr_find_n(const char *s, size_t len, const char *needle, size_t n)
+{
+	size_t		k = 0;			/* the byte of the needle looked for */
+	const char *p;
+
+	if (n == 0 || n > len)
+		return NULL;
+	while (k + 1 < n && ((unsigned char) needle[k + 1] & 0xC0) == 0x80)
+		k++;
+	for (p = s + k; (size_t) (p - s) <= len - n + k;)
+	{
+		p = memchr(p, needle[k], len - n + k + 1 - (size_t) (p - s));
+		if (!p)
+			return NULL;
+		if (memcmp(p - k, needle, n) == 0)
+			return p - k;
+		p++;
+	}
+	return NULL;
+}
+
+#define gr_find(s, len, needle) gr_find_n((s), (len), (needle), strlen(needle))
 
 /* Number of UTF-8 characters in buf[0..len). */
 size_t		gr_utf8_chars(const char *buf, size_t len);
