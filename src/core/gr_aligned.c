@@ -312,6 +312,30 @@ add_frags(astate *a, size_t lb, size_t b, size_t e)
 	return true;
 }
 
+/*
+ * Start of the token ending at te (a run of non-spaces after b).  The last
+ * token of a label line is all its text: eight bytes at a time while none
+ * is below 0x21 (every is_sp byte is), then byte by byte.
+ */
+static size_t
+token_start(const char *s, size_t b, size_t te)
+{
+	size_t		tb = te;
+
+	while (tb >= b + 8)
+	{
+		uint64_t	w;
+
+		memcpy(&w, s + tb - 8, 8);
+		if ((w - 0x2121212121212121u) & ~w & 0x8080808080808080u)
+			break;
+		tb -= 8;
+	}
+	while (tb > b && !is_sp(s[tb - 1]))
+		tb--;
+	return tb;
+}
+
 /* End of the value token starting at i (a run of non-spaces before e). */
 static size_t
 next_token(const char *s, size_t i, size_t e)
@@ -359,9 +383,7 @@ classify(astate *a, aline *l)
 	run_b = e;
 	for (;;)
 	{
-		tb = te;
-		while (tb > b && !is_sp(s[tb - 1]))
-			tb--;
+		tb = token_start(s, b, te);
 		if (!numeric_token(s + tb, te - tb))
 			break;
 		ntok++;
