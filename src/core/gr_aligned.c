@@ -84,6 +84,20 @@ is_sp(char c)
 	return c == ' ' || c == '\f' || c == '\t' || c == '\v';
 }
 
+/*
+ * Could one of the eight bytes at p be is_sp?  Every is_sp byte is below
+ * 0x21: false means none is.  Lets the scans over long runs of text (CJK
+ * labels hold no space) go eight bytes at a time.
+ */
+static inline bool
+may_hold_sp(const char *p)
+{
+	uint64_t	w;
+
+	memcpy(&w, p, 8);
+	return ((w - 0x2121212121212121u) & ~w & 0x8080808080808080u) != 0;
+}
+
 /* Characters of a numeric token: digits, signs, separators (ASCII and
  * full-width), "%". */
 static size_t
@@ -285,6 +299,12 @@ add_frags(astate *a, size_t lb, size_t b, size_t e)
 		fe = i;
 		while (i < e)
 		{
+			if (i + 8 <= e && !may_hold_sp(a->buf + i))
+			{
+				i += 8;
+				fe = i;
+				continue;
+			}
 			if (is_sp(a->buf[i]))
 			{
 				if (i + 1 < e && is_sp(a->buf[i + 1]))
@@ -315,22 +335,15 @@ add_frags(astate *a, size_t lb, size_t b, size_t e)
 /*
  * Start of the token ending at te (a run of non-spaces after b).  The last
  * token of a label line is all its text: eight bytes at a time while none
- * is below 0x21 (every is_sp byte is), then byte by byte.
+ * can be a space, then byte by byte.
  */
 static size_t
 token_start(const char *s, size_t b, size_t te)
 {
 	size_t		tb = te;
 
-	while (tb >= b + 8)
-	{
-		uint64_t	w;
-
-		memcpy(&w, s + tb - 8, 8);
-		if ((w - 0x2121212121212121u) & ~w & 0x8080808080808080u)
-			break;
+	while (tb >= b + 8 && !may_hold_sp(s + tb - 8))
 		tb -= 8;
-	}
 	while (tb > b && !is_sp(s[tb - 1]))
 		tb--;
 	return tb;
