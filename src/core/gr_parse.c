@@ -309,6 +309,113 @@ cmp_cell_off(const void *a, const void *b)
 	return x->char_start < y->char_start ? -1 : x->char_start > y->char_start;
 }
 
+/* Cells sorted on the stack (two keys of 8 bytes each); more: qsort. */
+#define SORT_CELLS_MAX 512
+
+/*
+ * Sort a[0..n) (distinct keys) by merging its ascending runs, with tmp
+ * (n keys) as the other buffer; returns the one holding the result.
+ */
+static uint64_t *
+merge_runs(uint64_t *a, uint64_t *tmp, size_t n)
+{
+	uint64_t   *src = a,
+			   *dst = tmp;
+
+	for (;;)
+	{
+		size_t		i = 0;
+
+		while (i < n)
+		{
+			size_t		m = i + 1,
+						e,
+						x,
+						y,
+						o = i;
+
+			while (m < n && src[m - 1] < src[m])
+				m++;
+			if (m == n)
+			{
+				if (i == 0)
+					return src;	/* one run: sorted */
+				memcpy(dst + i, src + i, (n - i) * sizeof(uint64_t));
+				break;
+			}
+			e = m + 1;
+			while (e < n && src[e - 1] < src[e])
+				e++;
+			for (x = i, y = m; x < m && y < e;)
+				dst[o++] = src[x] < src[y] ? src[x++] : src[y++];
+			while (x < m)
+				dst[o++] = src[x++];
+			while (y < e)
+				dst[o++] = src[y++];
+			i = e;
+		}
+		{
+			uint64_t   *t = src;
+
+			src = dst;
+			dst = t;
+		}
+	}
+}
+
+/*
+ * Sort the cells by offset, then emission order (cmp_cell_off's order).
+ * The cells come in a few ascending runs (one per table or reader), which
+ * qsort does not see: it cost ~200 instructions per cell.  Keys (offset,
+ * index) are merged run by run instead, then the cells permuted in place,
+ * cycle by cycle.  A total order: the result is qsort's.
+ */
+static void
+sort_cells(gr_cell *cells, size_t n)
+{
+	uint64_t	key[SORT_CELLS_MAX];
+	uint64_t	tmp[SORT_CELLS_MAX];
+	uint64_t   *sorted;
+
+	if (n > SORT_CELLS_MAX)
+	{
+		qsort(cells, n, sizeof(gr_cell), cmp_cell_off);
+		return;
+	}
+	for (size_t i = 0; i < n; i++)
+		key[i] = (uint64_t) cells[i].off << 32 | i;
+	sorted = merge_runs(key, tmp, n);
+
+	/* cell j of the result is cells[sorted[j] low half]; the other array marks done */
+	{
+		uint64_t   *done = sorted == key ? tmp : key;
+
+		memset(done, 0, n * sizeof(uint64_t));
+		for (size_t j = 0; j < n; j++)
+		{
+			size_t		k = j;
+			gr_cell		hold;
+
+			if (done[j] || (size_t) (uint32_t) sorted[j] == j)
+				continue;
+			hold = cells[j];
+			for (;;)
+			{
+				size_t		from = (uint32_t) sorted[k];
+
+				done[k] = 1;
+				if (from == j)
+				{
+					cells[k] = hold;
+					break;
+				}
+				cells[k] = cells[from];
+				k = from;
+			}
+		}
+	}
+}
+
 /*
  * Document order and character positions.  *cur_byte / *cur_char is a
  * cursor that only moves forward, so positions cost one pass overall.
@@ -319,7 +426,7 @@ place_cells(const char *buf, gr_report *r, size_t *cur_byte, size_t *cur_char)
 	for (size_t i = 0; i < r->ncells; i++)
 		r->cells[i].char_start = i;	/* tie-breaker for the sort */
 	if (r->ncells > 1)
-		qsort(r->cells, r->ncells, sizeof(gr_cell), cmp_cell_off);
+		sort_cells(r->cells, r->ncells);
 	for (size_t i = 0; i < r->ncells; i++)
 	{
 		gr_cell    *c = &r->cells[i];
