@@ -409,6 +409,20 @@ is_filler_char(uint32_t c)
 	}
 }
 
+/* 10^k, and (2^120 / 10) / 10^k: see the scaling in gr_read_number. */
+_Static_assert(GR_DEC_SCALE == 6, "dec_pow10 and dec_scale_limit are written out for 6 decimals");
+static const gr_dec dec_pow10[GR_DEC_SCALE + 1] = {
+	1, 10, 100, 1000, 10000, 100000, 1000000
+};
+static const gr_dec dec_scale_limit[GR_DEC_SCALE] = {
+	((gr_dec) 1 << 120) / 10,
+	((gr_dec) 1 << 120) / 10 / 10,
+	((gr_dec) 1 << 120) / 10 / 100,
+	((gr_dec) 1 << 120) / 10 / 1000,
+	((gr_dec) 1 << 120) / 10 / 10000,
+	((gr_dec) 1 << 120) / 10 / 100000
+};
+
 /* Units that may follow a number inside a cell or a sentence. */
 static const char *const gr_units[] = {
 	"万元", "人次", "元", "件", "条", "个", "人", "次", "篇", "项", "%", NULL
@@ -432,12 +446,18 @@ gr_read_number(const char *buf, size_t len, gr_mem *mem, gr_cell *cell)
 	size_t		p;
 	size_t		intdigits = 0;
 
-	/* trim white space at both ends */
+	/*
+	 * Trim white space at both ends.  (Printable ASCII, above 0x20, is no
+	 * space: most cells start and end with a digit, told without a call.)
+	 */
 	while (b < e)
 	{
 		size_t		q = b;
-		uint32_t	c = gr_utf8_next(buf, e, &q);
+		uint32_t	c;
 
+		if ((unsigned char) buf[b] > 0x20 && (unsigned char) buf[b] < 0x80)
+			break;
+		c = gr_utf8_next(buf, e, &q);
 		if (!gr_is_space(c))
 			break;
 		b = q;
@@ -446,6 +466,8 @@ gr_read_number(const char *buf, size_t len, gr_mem *mem, gr_cell *cell)
 	{
 		size_t		q = e - 1;
 
+		if ((unsigned char) buf[q] > 0x20 && (unsigned char) buf[q] < 0x80)
+			break;
 		while (q > b && ((unsigned char) buf[q] & 0xC0) == 0x80)
 			q--;
 		{
@@ -482,9 +504,18 @@ gr_read_number(const char *buf, size_t len, gr_mem *mem, gr_cell *cell)
 
 	for (i = b; i < e;)
 	{
-		uint32_t	c = gr_utf8_next(buf, e, &i);
+		uint32_t	c;
 		char		ch;
 
+		/* an ASCII digit, the common case: what the tests below make of it */
+		if (buf[i] >= '0' && buf[i] <= '9' && na + 1 < sizeof(a))
+		{
+			any = true;
+			all_filler = false;
+			a[na++] = buf[i++];
+			continue;
+		}
+		c = gr_utf8_next(buf, e, &i);
 		any = true;
 		if (!is_filler_char(c))
 			all_filler = false;
@@ -603,14 +634,21 @@ gr_read_number(const char *buf, size_t len, gr_mem *mem, gr_cell *cell)
 		for (size_t m = nd - (size_t) fracdrop; m < nd; m++)
 			if (digits[m] != '0')
 				fits = false;	/* more than 6 significant decimals */
-		for (int s = decimals - fracdrop; s < GR_DEC_SCALE && fits; s++)
+
+		/*
+		 * Scale to GR_DEC_SCALE decimals.  Multiplying by 10 step by step
+		 * while v <= 2^120 / 10 fails at some step exactly when it fails at
+		 * the last (v only grows), that is when v > (2^120 / 10) / 10^(k-1)
+		 * for k steps: one test and one multiplication.
+		 */
+		if (fits && decimals - fracdrop < GR_DEC_SCALE)
 		{
-			if (v > ((gr_dec) 1 << 120) / 10)
-			{
+			int			k = GR_DEC_SCALE - (decimals - fracdrop);
+
+			if (v > dec_scale_limit[k - 1])
 				fits = false;
-				break;
-			}
-			v *= 10;
+			else
+				v *= dec_pow10[k];
 		}
 		cell->num_ok = fits;
 		cell->num = fits ? (neg ? -v : v) : 0;
