@@ -66,9 +66,12 @@ gr_report_find(const gr_report *r, const char *tbl, const char *row,
 	{
 		const gr_cell *c = &r->cells[i];
 
-		/* cells read back from SQL may have NULL keys */
-		if (c->tbl && c->row_key && strcmp(c->tbl, tbl) == 0 &&
-			strcmp(c->row_key, row) == 0 &&
+		/*
+		 * Cells read back from SQL may have NULL keys.  The first bytes
+		 * first: most cells differ there, without a strcmp call.
+		 */
+		if (c->tbl && c->row_key && c->tbl[0] == tbl[0] && c->row_key[0] == row[0] &&
+			strcmp(c->tbl, tbl) == 0 && strcmp(c->row_key, row) == 0 &&
 			((col == NULL && c->col_key == NULL) ||
 			 (col && c->col_key && strcmp(c->col_key, col) == 0)))
 			return c;
