@@ -193,62 +193,71 @@ plain_label_key(const char *buf, size_t len, char *out, size_t outsize)
 	const unsigned char *u = (const unsigned char *) buf;
 	size_t		o = 0;
 	size_t		end = 0;
+	bool		full = false;	/* out is full: the rest is only checked */
 
-	/* which characters are read, and may they skip the normaliser? */
+	/*
+	 * One pass: each character is checked and written at once.  A
+	 * character that needs the normaliser may come after some are written:
+	 * gr_label_key then writes its key over them, from the start.
+	 */
 	for (int n = 0; end < len && n < GR_KEY_MAX_UCHARS - 2; n++)
 	{
 		unsigned	c = u[end];
 
 		if (c < 0x80 && c != (unsigned char) GR_SKIP_BEGIN && c != (unsigned char) GR_SKIP_END)
+		{
+			/* (no ASCII character above 0x20 is white space) */
+			if (!full &&
+				!(c <= 0x20 && (gr_is_space(c) || u_isUWhiteSpace((UChar32) c))))
+			{
+				if (o + 2 > outsize)
+					full = true;
+				else
+					out[o++] = (char) c;
+			}
 			end++;
+		}
 		else if (c == 0xC2 && end + 1 < len && u[end + 1] == 0xA0)
-			end += 2;
+			end += 2;			/* U+00A0: U+0020 after NFKC, a space */
 		else if ((c & 0xF0) == 0xE0 && end + 2 < len &&
-				 (u[end + 1] & 0xC0) == 0x80 && (u[end + 2] & 0xC0) == 0x80 &&
-				 (nfkc_stable_cjk(((uint32_t) (c & 0x0F) << 12) |
-								  ((uint32_t) (u[end + 1] & 0x3F) << 6) | (u[end + 2] & 0x3F)) ||
-				  (c == 0xE3 && u[end + 1] == 0x80 && u[end + 2] == 0x80) ||
-				  fullwidth_ascii(u + end)))
+				 (u[end + 1] & 0xC0) == 0x80 && (u[end + 2] & 0xC0) == 0x80)
+		{
+			unsigned	fw;
+
+			if (nfkc_stable_cjk(((uint32_t) (c & 0x0F) << 12) |
+								((uint32_t) (u[end + 1] & 0x3F) << 6) | (u[end + 2] & 0x3F)))
+			{
+				if (!full)
+				{
+					if (o + 4 > outsize)
+						full = true;
+					else
+					{
+						out[o] = (char) c;
+						out[o + 1] = (char) u[end + 1];
+						out[o + 2] = (char) u[end + 2];
+						o += 3;
+					}
+				}
+			}
+			else if (c == 0xE3 && u[end + 1] == 0x80 && u[end + 2] == 0x80)
+				;				/* U+3000: a space too */
+			else if ((fw = fullwidth_ascii(u + end)) != 0)
+			{
+				if (!full)
+				{
+					if (o + 2 > outsize)
+						full = true;
+					else
+						out[o++] = (char) fw;
+				}
+			}
+			else
+				return -2;
 			end += 3;
+		}
 		else
 			return -2;
-	}
-	for (size_t i = 0; i < end;)
-	{
-		size_t		n = u[i] < 0x80 ? 1 : u[i] == 0xC2 ? 2 : 3;
-		bool		space;
-
-		if (n == 1)
-			space = gr_is_space(u[i]) || u_isUWhiteSpace((UChar32) u[i]);
-		else if (n == 2)
-			space = true;		/* U+00A0: U+0020 after NFKC */
-		else
-			space = u[i] == 0xE3 && u[i + 1] == 0x80 && u[i + 2] == 0x80;	/* U+3000, too */
-		if (space)
-		{
-			i += n;
-			continue;
-		}
-		if (n == 3 && u[i] == 0xEF)
-		{
-			/* fullwidth ASCII (no other character read starts with EF) */
-			if (o + 2 > outsize)
-				break;
-			out[o++] = (char) fullwidth_ascii(u + i);
-			i += n;
-			continue;
-		}
-		if (o + n + 1 > outsize)
-			break;
-		/* n is 1 or 3 here (2 only for U+00A0, a space): no memcpy call */
-		out[o] = buf[i];
-		if (n == 3)
-		{
-			out[o + 1] = buf[i + 1];
-			out[o + 2] = buf[i + 2];
-		}
-		o += n;
-		i += n;
 	}
 	out[o] = '\0';
 	return (int) o;
