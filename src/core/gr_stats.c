@@ -169,11 +169,20 @@ lookup(const st_row *map, const char *key, const char *section)
 
 	for (const st_row *r = map; r->label; r++)
 	{
-		size_t		n = strlen(r->label);
 		bool		hit;
 
+		/*
+		 * Both ways to match start with the label's first bytes: the
+		 * first three (one character) rule out most rows without a call.
+		 * (A NUL of key is a mismatch, nothing past it is read.)
+		 */
+		if (key[0] != r->label[0] ||
+			(r->label[1] && (key[1] != r->label[1] ||
+							 (r->label[2] && key[2] != r->label[2]))))
+			continue;
 		hit = strcmp(key, r->label) == 0 ||
-			(r->prefix && strncmp(key, r->label, n) == 0 && key[n] == '(');
+			(r->prefix && strncmp(key, r->label, strlen(r->label)) == 0 &&
+			 key[strlen(r->label)] == '(');
 		if (!hit)
 			continue;
 		if (!r->ctx)
@@ -237,6 +246,7 @@ read_3col(gr_build *b, st_ctx *cx, const char *header, const char *quick)
 	char		key[GR_KEY_SIZE];
 	const char *section = NULL;
 	bool		open = header == NULL;
+	size_t		quick_len = quick ? strlen(quick) : 0;	/* once, not per cell */
 
 	for (size_t i = b->from; i < b->to; i++)
 	{
@@ -254,7 +264,7 @@ read_3col(gr_build *b, st_ctx *cx, const char *header, const char *quick)
 		if (!open)
 		{
 			/* cheap byte test before any normalisation */
-			if (!gr_find(b->buf + it->off, it->len, quick) || it->len > 40)
+			if (it->len > 40 || !gr_find_n(b->buf + it->off, it->len, quick, quick_len))
 				continue;
 			if (gr_item_key(b->buf, it, key, b->err) < 0)
 				return b->err->status;
