@@ -133,7 +133,8 @@ static const kv *
 kv_find(const kv *t, const char *key)
 {
 	for (; t->label; t++)
-		if (t->prefix ? gr_starts(key, t->label) : strcmp(key, t->label) == 0)
+		if (key[0] == t->label[0] &&	/* most differ here (no label is empty) */
+			(t->prefix ? gr_starts(key, t->label) : strcmp(key, t->label) == 0))
 			return t;
 	return NULL;
 }
@@ -343,7 +344,8 @@ read_t3(gr_build *b, size_t start, size_t *end)
 		for (r = next_row; r < T3_NROWS; r++)
 		{
 			const t3_row *d = &t3_rows[r];
-			bool		m = d->prefix ? gr_starts(key, d->label) : strcmp(key, d->label) == 0;
+			bool		m = key[0] == d->label[0] &&	/* most differ here (no label is empty) */
+				(d->prefix ? gr_starts(key, d->label) : strcmp(key, d->label) == 0);
 
 			if (!m)
 				continue;
