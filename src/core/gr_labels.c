@@ -38,6 +38,10 @@ cjk_number_len(const char *s)
 	{
 		bool		hit = false;
 
+		/* every numeral of cjk_digits starts with E4 or E5: most keys are out here */
+		if ((unsigned char) s[n] != 0xE4 && (unsigned char) s[n] != 0xE5)
+			return n;
+
 		/*
 		 * Byte by byte, not a strncmp call per numeral: it runs on every
 		 * key.  (The numerals have no NUL byte, so a NUL of s ends the
@@ -147,8 +151,25 @@ gr_classify_cell(const char *buf, const gr_item *it)
 			i++;
 			continue;
 		}
-		c = gr_utf8_next(s, it->len, &i);
-		if (gr_is_han(c) && c != 0x65E0 /* 无 */ && c != 0x5143 /* 元 */ &&
+
+		/*
+		 * A well-formed three-byte character decoded here, as
+		 * gr_utf8_next would (E0 and ED, which may start an overlong
+		 * form or a surrogate, go to it); the common ideographs are
+		 * han without the call.
+		 */
+		if (((unsigned char) s[i] & 0xF0) == 0xE0 && (unsigned char) s[i] != 0xE0 &&
+			(unsigned char) s[i] != 0xED && i + 2 < it->len &&
+			((unsigned char) s[i + 1] & 0xC0) == 0x80 && ((unsigned char) s[i + 2] & 0xC0) == 0x80)
+		{
+			c = ((uint32_t) (s[i] & 0x0F) << 12) | ((uint32_t) (s[i + 1] & 0x3F) << 6) |
+				(uint32_t) (s[i + 2] & 0x3F);
+			i += 3;
+		}
+		else
+			c = gr_utf8_next(s, it->len, &i);
+		if (((c >= 0x4E00 && c <= 0x9FFF) || gr_is_han(c)) &&
+			c != 0x65E0 /* 无 */ && c != 0x5143 /* 元 */ &&
 			c != 0x4E07 /* 万 */ && c != 0x4EF6 /* 件 */ && c != 0x6761 /* 条 */ &&
 			c != 0x4E2A /* 个 */ && c != 0x4EBA /* 人 */ && c != 0x6B21 /* 次 */)
 		{
