@@ -269,25 +269,6 @@ is_t2_section(const char *key)
 	return gr_t2_section(key) > 0;
 }
 
-/* The first label cell in [from, to) whose key passes test; -1, or -2 on
- * an ICU failure. */
-static long
-find_label(gr_build *b, size_t from, size_t to, bool (*test) (const char *key))
-{
-	char		key[GR_KEY_SIZE];
-
-	for (size_t i = from; i < to; i++)
-	{
-		if (!is_label(b, i))
-			continue;
-		if (gr_item_key(b->buf, &b->items->v[i], key, b->err) < 0)
-			return -2;
-		if (test(key))
-			return (long) i;
-	}
-	return -1;
-}
-
 static gr_status
 read_t3(gr_build *b, size_t start, size_t *end)
 {
@@ -583,107 +564,179 @@ emit_t2_row(gr_build *b, const char *row, const char *const *cols,
 	return true;
 }
 
-static gr_status
-read_t2(gr_build *b, size_t start, size_t stop)
+/*
+ * Table 2 is read label by label while gr_read_template_tables looks for
+ * table 3: the labels from the first section to table 3 (or the end) are
+ * the ones both need, and each is keyed once.
+ */
+typedef struct t2_reader
 {
-	char		key[GR_KEY_SIZE];
-	int			section = 0;
+	int			section;
 	const char *cols[8];
 	int			hdrpos[8];
-	int			ncols = 0;
-	bool		header = false; /* inside a section's column header row */
-	long		hdr_first = -1; /* item index of the header row's first cell */
-	int			fmt = 0;
+	int			ncols;
+	bool		header;			/* inside a section's column header row */
+	long		hdr_first;		/* item index of the header row's first cell */
+	int			fmt;
+	long		pending;		/* other_services row waiting for the next label */
+	const char *pending_row;
+} t2_reader;
 
-	for (size_t i = start; i < stop; i++)
+static void
+t2_begin(t2_reader *r)
+{
+	r->section = 0;
+	r->ncols = 0;
+	r->header = false;
+	r->hdr_first = -1;
+	r->fmt = 0;
+	r->pending = -1;
+	r->pending_row = NULL;
+}
+
+/* Emit the row of label i under the columns read so far. */
+static bool
+t2_emit(gr_build *b, t2_reader *r, const char *row, size_t i)
+{
+	const char *use[8];
+	int			nuse = r->ncols;
+
+	if (nuse == 0)
+		nuse = t2_default_cols(r->fmt, r->section, use);
+	else
+		memcpy(use, r->cols, sizeof(const char *) * (size_t) nuse);
+	return emit_t2_row(b, row, use, (size_t) nuse,
+					   r->ncols > 0 && r->hdr_first >= 0 ? r->hdrpos : NULL, i);
+}
+
+/*
+ * "其他对外管理服务事项" followed at once by another label is the parent of
+ * 行政检查 / 行政确认, not a row, unless that label is table 3's first (where
+ * table 2 stops).  Which it is shows at the next label: the row waits for
+ * it.  Nothing is emitted in between, so the cells come in the same order.
+ */
+static bool
+t2_resolve(gr_build *b, t2_reader *r, long next_label, bool ends)
+{
+	long		p = r->pending;
+
+	if (p < 0)
+		return true;
+	r->pending = -1;
+	if (!ends && next_label == p + 1)
+		return true;
+	return t2_emit(b, r, r->pending_row, (size_t) p);
+}
+
+/* One label of table 2 (item i, key its key). */
+static bool
+t2_step(gr_build *b, t2_reader *r, size_t i, const char *key)
+{
+	const kv   *rk;
+	const kv   *ck;
+	int			s;
+
+	if (!t2_resolve(b, r, (long) i, false))
+		return false;
+	if ((s = gr_t2_section(key)) > 0)
 	{
-		const kv   *rk;
-		const kv   *ck;
-		int			s;
-
-		if (!is_label(b, i))
-			continue;
-		KEY_OR_FAIL(i, key);
-		if ((s = gr_t2_section(key)) > 0)
-		{
-			section = s;
-			ncols = 0;
-			header = true;
-			hdr_first = -1;
-			continue;
-		}
-		if (section == 0)
-			continue;
-		if (strcmp(key, "信息内容") == 0)
-		{
-			header = true;
-			ncols = 0;
-			hdr_first = (long) i;
-			continue;
-		}
-		if ((ck = kv_find(t2_collabels, key)) != NULL)
-		{
-			if (!header)
-			{
-				header = true;
-				ncols = 0;
-				hdr_first = (long) i - 1;
-			}
-			if (ncols < 8)
-			{
-				hdrpos[ncols] = hdr_first >= 0 ? (int) ((long) i - hdr_first) : -1;
-				cols[ncols++] = ck->key;
-			}
-			if (ck->fmt)
-				fmt = ck->fmt;
-			continue;
-		}
-		if ((rk = kv_find(t2_rowlabels, key)) != NULL)
-		{
-			const char *use[8];
-			int			nuse = ncols;
-
-			header = false;
-			if (rk->fmt && !fmt)
-				fmt = rk->fmt;
-			if (strcmp(rk->key, "other_services") == 0 && i + 1 < stop &&
-				is_label(b, i + 1))
-				continue;		/* parent of 行政检查 / 行政确认 */
-			if (nuse == 0)
-				nuse = t2_default_cols(fmt, section, use);
-			else
-				memcpy(use, cols, sizeof(const char *) * (size_t) nuse);
-			if (!emit_t2_row(b, rk->key, use, (size_t) nuse,
-							 ncols > 0 && hdr_first >= 0 ? hdrpos : NULL, i))
-				return GR_ERR_NOMEM;
-		}
+		r->section = s;
+		r->ncols = 0;
+		r->header = true;
+		r->hdr_first = -1;
+		return true;
 	}
+	if (r->section == 0)
+		return true;
+	if (strcmp(key, "信息内容") == 0)
+	{
+		r->header = true;
+		r->ncols = 0;
+		r->hdr_first = (long) i;
+		return true;
+	}
+	if ((ck = kv_find(t2_collabels, key)) != NULL)
+	{
+		if (!r->header)
+		{
+			r->header = true;
+			r->ncols = 0;
+			r->hdr_first = (long) i - 1;
+		}
+		if (r->ncols < 8)
+		{
+			r->hdrpos[r->ncols] = r->hdr_first >= 0 ? (int) ((long) i - r->hdr_first) : -1;
+			r->cols[r->ncols++] = ck->key;
+		}
+		if (ck->fmt)
+			r->fmt = ck->fmt;
+		return true;
+	}
+	if ((rk = kv_find(t2_rowlabels, key)) != NULL)
+	{
+		r->header = false;
+		if (rk->fmt && !r->fmt)
+			r->fmt = rk->fmt;
+		if (strcmp(rk->key, "other_services") == 0 && i + 1 < b->to)
+		{
+			r->pending = (long) i;
+			r->pending_row = rk->key;
+			return true;
+		}
+		return t2_emit(b, r, rk->key, i);
+	}
+	return true;
+}
+
+/* Table 2 ends (at table 3's first label or the end of the segment). */
+static bool
+t2_end(gr_build *b, t2_reader *r)
+{
+	if (!t2_resolve(b, r, -1, true))
+		return false;
 	b->has_t2 = true;
-	b->t2_format = fmt == 2021 ? GR_FMT_TEMPLATE_2021 :
-		fmt == 2019 ? GR_FMT_TEMPLATE_2019 : 0;
-	return GR_OK;
+	b->t2_format = r->fmt == 2021 ? GR_FMT_TEMPLATE_2021 :
+		r->fmt == 2019 ? GR_FMT_TEMPLATE_2019 : 0;
+	return true;
 }
 
 gr_status
 gr_read_template_tables(gr_build *b)
 {
-	long		t3 = find_label(b, b->from, b->to, gr_is_t3_start);
-	long		t2;
+	char		key[GR_KEY_SIZE];
+	t2_reader	r2;
+	long		t3 = -1;
+	long		t2 = -1;
 	size_t		t3end = 0;
 	size_t		t4end = 0;
 	gr_status	st;
 
-	if (t3 == -2)
-		return b->err->status;
-	t2 = find_label(b, b->from, t3 >= 0 ? (size_t) t3 : b->to, is_t2_section);
-	if (t2 == -2)
-		return b->err->status;
-	if (t2 >= 0)
+	/*
+	 * Table 3 starts at the first label that is its first row; table 2 at
+	 * the first section label before that, and runs up to table 3.
+	 */
+	for (size_t i = b->from; i < b->to; i++)
 	{
-		st = read_t2(b, (size_t) t2, t3 >= 0 ? (size_t) t3 : b->to);
-		if (st != GR_OK)
-			return st;
+		if (!is_label(b, i))
+			continue;
+		KEY_OR_FAIL(i, key);
+		if (gr_is_t3_start(key))
+		{
+			t3 = (long) i;
+			break;
+		}
+		if (t2 < 0)
+		{
+			if (!is_t2_section(key))
+				continue;
+			t2 = (long) i;
+			t2_begin(&r2);
+		}
+		if (!t2_step(b, &r2, i, key))
+			return GR_ERR_NOMEM;
 	}
+	if (t2 >= 0 && !t2_end(b, &r2))
+		return GR_ERR_NOMEM;
 	if (t3 >= 0)
 	{
 		st = read_t3(b, (size_t) t3, &t3end);
