@@ -269,33 +269,38 @@ is_t2_section(const char *key)
 	return gr_t2_section(key) > 0;
 }
 
+/*
+ * Header cells of table 3: two of the five organisation columns, and the
+ * legal persons' column of the local 3-column variant.
+ */
+#define T3_SUB_A "商业企业"
+#define T3_SUB_B "科研机构"
+#define T3_LEGAL "法人或其他组织"
+
+/*
+ * Table 3 from its first label (start, key holding its key).  last_sub and
+ * last_legal: the last label before start that is a T3_SUB_* column, and
+ * that holds T3_LEGAL (-1: none), as gr_read_template_tables saw them.
+ */
 static gr_status
-read_t3(gr_build *b, size_t start, size_t *end)
+read_t3(gr_build *b, size_t start, size_t *end, char *key, long last_sub,
+		long last_legal)
 {
-	char		key[GR_KEY_SIZE];
 	size_t		next_row = 0;
 	long		last = -1;		/* index into t3_rows of the last data row */
 	const char *const *cols = t3_cols7;
 	size_t		ncols = 7;
-	bool		seen_sub = false,
-				seen_legal = false;
+	bool		seen_sub,
+				seen_legal;
 	size_t		i;
 	size_t		hdr_from = start > 40 ? start - 40 : 0;
 	int			prose_run = 0;
 
 	if (hdr_from < b->from)
 		hdr_from = b->from;
-	/* the header: 7 columns, or the local 3-column variant */
-	for (i = hdr_from; i < start; i++)
-	{
-		if (!is_label(b, i))
-			continue;
-		KEY_OR_FAIL(i, key);
-		if (strcmp(key, "商业企业") == 0 || strcmp(key, "科研机构") == 0)
-			seen_sub = true;
-		if (gr_contains(key, "法人或其他组织"))
-			seen_legal = true;
-	}
+	/* the header, in the 40 items before: 7 columns, or the 3-column variant */
+	seen_sub = last_sub >= (long) hdr_from;
+	seen_legal = last_legal >= (long) hdr_from;
 	if (seen_legal && !seen_sub)
 	{
 		cols = t3_cols3;
@@ -320,7 +325,8 @@ read_t3(gr_build *b, size_t start, size_t *end)
 		if (!is_label(b, i))
 			continue;
 		prose_run = 0;
-		KEY_OR_FAIL(i, key);
+		if (i != start)			/* the caller keyed start */
+			KEY_OR_FAIL(i, key);
 		gr_strip_numbering(key);
 		for (r = next_row; r < T3_NROWS; r++)
 		{
@@ -707,6 +713,8 @@ gr_read_template_tables(gr_build *b)
 	t2_reader	r2;
 	long		t3 = -1;
 	long		t2 = -1;
+	long		last_sub = -1;
+	long		last_legal = -1;
 	size_t		t3end = 0;
 	size_t		t4end = 0;
 	gr_status	st;
@@ -717,14 +725,23 @@ gr_read_template_tables(gr_build *b)
 	 */
 	for (size_t i = b->from; i < b->to; i++)
 	{
+		int			n;
+
 		if (!is_label(b, i))
 			continue;
-		KEY_OR_FAIL(i, key);
+		if ((n = gr_item_key(b->buf, &b->items->v[i], key, b->err)) < 0)
+			return b->err->status;
 		if (gr_is_t3_start(key))
 		{
 			t3 = (long) i;
 			break;
 		}
+		/* read_t3's header tests, so that it need not key these again */
+		if ((key[0] == T3_SUB_A[0] && strcmp(key, T3_SUB_A) == 0) ||
+			(key[0] == T3_SUB_B[0] && strcmp(key, T3_SUB_B) == 0))
+			last_sub = (long) i;
+		if (n >= (int) sizeof(T3_LEGAL) - 1 && gr_contains(key, T3_LEGAL))
+			last_legal = (long) i;
 		if (t2 < 0)
 		{
 			if (!is_t2_section(key))
@@ -739,7 +756,7 @@ gr_read_template_tables(gr_build *b)
 		return GR_ERR_NOMEM;
 	if (t3 >= 0)
 	{
-		st = read_t3(b, (size_t) t3, &t3end);
+		st = read_t3(b, (size_t) t3, &t3end, key, last_sub, last_legal);
 		if (st != GR_OK)
 			return st;
 		b->t3_end = t3end;
