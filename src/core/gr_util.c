@@ -273,21 +273,60 @@ gr_dec_format(gr_dec v, char *buf, size_t bufsize)
 size_t
 gr_utf8_chars(const char *buf, size_t len)
 {
-	size_t		n = 0;
+	size_t		n = len;		/* less the continuation bytes */
 	size_t		i = 0;
 
-	/* eight bytes at a time: a continuation byte has bit 7 set, bit 6 clear */
-	for (; i + 8 <= len; i += 8)
+	/*
+	 * Eight bytes at a time: a continuation byte has bit 7 set, bit 6 clear.
+	 * Each word adds 1 to the byte of acc under each one; at most 255 words
+	 * go into acc before its bytes are summed, so none overflows.  Two words
+	 * a step; an odd one first.
+	 */
+	while (len - i >= 8)
 	{
-		uint64_t	w;
+		size_t		words = (len - i) / 8 < 255 ? (len - i) / 8 : 255;
+		size_t		end = i + 8 * words;
+		uint64_t	acc = 0;
 
-		memcpy(&w, buf + i, 8);
-		w = (w & ~(w << 1) & 0x8080808080808080u) >> 7;	/* 1 per continuation byte */
-		n += 8 - (size_t) ((w * 0x0101010101010101u) >> 56);	/* their sum */
+		if (words & 1)
+		{
+			uint64_t	w;
+
+			memcpy(&w, buf + i, 8);
+			acc = (w & ~(w << 1) & 0x8080808080808080u) >> 7;
+			i += 8;
+		}
+		for (; i < end; i += 16)
+		{
+			uint64_t	w,
+						v;
+
+			memcpy(&w, buf + i, 8);
+			memcpy(&v, buf + i + 8, 8);
+			acc += ((w & ~(w << 1)) >> 7 & 0x0101010101010101u) +
+				((v & ~(v << 1)) >> 7 & 0x0101010101010101u);
+		}
+		acc = (acc & 0x00FF00FF00FF00FFu) + ((acc >> 8) & 0x00FF00FF00FF00FFu);
+		n -= (size_t) ((acc * 0x0001000100010001u) >> 48);
+	}
+	if (i < len && len >= 8)
+	{
+		/* the last 1..7 bytes: the last eight, less those counted */
+		uint64_t	w;
+		unsigned	seen = (unsigned) (8 - (len - i)) * 8;
+
+		memcpy(&w, buf + len - 8, 8);
+		w = (w & ~(w << 1) & 0x8080808080808080u) >> 7;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+		w <<= seen;				/* first byte highest */
+#else
+		w >>= seen;				/* first byte lowest */
+#endif
+		return n - (size_t) ((w * 0x0101010101010101u) >> 56);
 	}
 	for (; i < len; i++)
-		if (((unsigned char) buf[i] & 0xC0) != 0x80)
-			n++;
+		if (((unsigned char) buf[i] & 0xC0) == 0x80)
+			n--;
 	return n;
 }
 
