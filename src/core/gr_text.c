@@ -607,6 +607,7 @@ gr_read_number(const char *buf, size_t len, gr_mem *mem, gr_cell *cell)
 		size_t		c = 0;
 		size_t		k = 0;
 		gr_dec		v = 0;
+		gr_dec		unscaled;
 		bool		fits = true;
 		int			fracdrop;
 
@@ -623,9 +624,13 @@ gr_read_number(const char *buf, size_t len, gr_mem *mem, gr_cell *cell)
 				canon[c++] = digits[m];
 		}
 		canon[c] = '\0';
-		if (strcmp(canon, "-0") == 0)
-			memmove(canon, canon + 1, 2);
-		cell->value = gr_strdup(mem, canon);
+		if (c == 2 && canon[0] == '-' && canon[1] == '0')
+		{
+			canon[0] = '0';
+			canon[1] = '\0';
+			c = 1;
+		}
+		cell->value = gr_strndup(mem, canon, c);	/* its length known */
 		if (!cell->value)
 			return GR_NUM_NOMEM;
 
@@ -650,6 +655,7 @@ gr_read_number(const char *buf, size_t len, gr_mem *mem, gr_cell *cell)
 		 * the last (v only grows), that is when v > (2^120 / 10) / 10^(k-1)
 		 * for k steps: one test and one multiplication.
 		 */
+		unscaled = v;
 		if (fits && decimals - fracdrop < GR_DEC_SCALE)
 		{
 			int			k = GR_DEC_SCALE - (decimals - fracdrop);
@@ -672,7 +678,12 @@ gr_read_number(const char *buf, size_t len, gr_mem *mem, gr_cell *cell)
 					integral = false;
 			if (integral)
 			{
-				gr_dec whole = cell->num / GR_DEC_ONE;
+				/*
+				 * Without decimals the value before scaling is the whole
+				 * part: no 128-bit division.
+				 */
+				gr_dec		whole = decimals > 0 ? cell->num / GR_DEC_ONE :
+					neg ? -unscaled : unscaled;
 
 				if (whole <= INT64_MAX && whole >= INT64_MIN)
 				{
