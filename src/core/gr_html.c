@@ -13,6 +13,7 @@
 #include "gr_text.h"
 #include "gr_util.h"
 
+#include <pthread.h>
 #include <string.h>
 
 #define MAX_COLS 512			/* grid columns tracked for rowspans */
@@ -93,17 +94,6 @@ ifind(const char *buf, size_t len, size_t from, const char *needle)
 	return len;
 }
 
-/* Is name (lower case, nl > 0 bytes) one of the NULL-terminated names? */
-static bool
-name_in(const char *name, size_t nl, const char *const *names)
-{
-	for (int k = 0; names[k]; k++)
-		if (names[k][0] == name[0] && strncmp(names[k], name, nl) == 0 &&
-			names[k][nl] == '\0')
-			return true;
-	return false;
-}
-
 static const char *const block_names[] = {
 	"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
 	"section", "article", "header", "footer", "blockquote", "pre", "hr",
@@ -115,6 +105,48 @@ static const char *const skip_names[] = {
 	"script", "style", "head", "noscript", "template", "xml", "iframe",
 	"svg", "object", NULL
 };
+
+/*
+ * For each first letter, the lengths of the names of a list that start
+ * with it (bit l: a name of l bytes).  Most tags (span, o:p, font, b, img)
+ * are in neither list and fail this test; the names are compared only
+ * when it passes.  Built once per process (pthread_once; read-only once
+ * built).
+ */
+static uint16_t block_lens[26];
+static uint16_t skip_lens[26];
+static pthread_once_t name_lens_once = PTHREAD_ONCE_INIT;
+
+static void
+name_lens_fill(const char *const *names, uint16_t *lens)
+{
+	for (int k = 0; names[k]; k++)
+		lens[names[k][0] - 'a'] |= (uint16_t) (1u << strlen(names[k]));
+}
+
+static void
+name_lens_build(void)
+{
+	name_lens_fill(block_names, block_lens);
+	name_lens_fill(skip_names, skip_lens);
+}
+
+/*
+ * Is name (lower case, starting with a letter, 0 < nl < 16 bytes) one of
+ * the NULL-terminated names, whose lengths by first letter are lens?
+ */
+static bool
+name_in(const char *name, size_t nl, const char *const *names,
+		const uint16_t *lens)
+{
+	if (!(lens[name[0] - 'a'] >> nl & 1))
+		return false;
+	for (int k = 0; names[k]; k++)
+		if (names[k][0] == name[0] && strncmp(names[k], name, nl) == 0 &&
+			names[k][nl] == '\0')
+			return true;
+	return false;
+}
 
 /* Read an attribute's integer value (1..MAX_SPAN) in the tag text. */
 static int
@@ -265,9 +297,10 @@ next_tag(const char *buf, size_t len, size_t pos, tag *t)
 		}
 		else
 		{
-			if (name_in(name, nl, block_names))
+			pthread_once(&name_lens_once, name_lens_build);
+			if (name_in(name, nl, block_names, block_lens))
 				t->kind = TK_BLOCK;
-			if (!close && name_in(name, nl, skip_names))
+			if (!close && name_in(name, nl, skip_names, skip_lens))
 			{
 				/* skip to the end of the element ("break": done) */
 				do
