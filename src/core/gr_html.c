@@ -212,7 +212,6 @@ next_tag(const char *buf, size_t len, size_t pos, tag *t)
 		bool		close = false;
 		char		name[16];
 		size_t		nl = 0;
-		char		quote = 0;
 		const char *lt = memchr(buf + i, '<', len - i);
 
 		if (!lt)
@@ -255,26 +254,32 @@ next_tag(const char *buf, size_t len, size_t pos, tag *t)
 			j++;
 		}
 		name[nl] = '\0';
-		/* attributes up to '>' outside quotes; without quotes, the first '>' */
+		/*
+		 * Attributes up to the first '>' outside quotes: from each quote
+		 * that comes before the next '>' to its closing one (an unclosed
+		 * quote runs to the end), by memchr, not byte by byte.
+		 */
+		for (;;)
 		{
 			const char *gt = memchr(buf + j, '>', len - j);
 			size_t		g = gt ? (size_t) (gt - buf) : len;
+			const char *dq = memchr(buf + j, '"', g - j);
+			const char *sq = memchr(buf + j, '\'', dq ? (size_t) (dq - buf) - j : g - j);
+			const char *q = sq ? sq : dq;
+			const char *cq;
 
-			if (!memchr(buf + j, '"', g - j) && !memchr(buf + j, '\'', g - j))
-				j = g;
-		}
-		while (j < len)
-		{
-			if (quote)
+			if (!q)
 			{
-				if (buf[j] == quote)
-					quote = 0;
-			}
-			else if (buf[j] == '"' || buf[j] == '\'')
-				quote = buf[j];
-			else if (buf[j] == '>')
+				j = g;
 				break;
-			j++;
+			}
+			cq = memchr(q + 1, *q, len - (size_t) (q + 1 - buf));
+			if (!cq)
+			{
+				j = len;
+				break;
+			}
+			j = (size_t) (cq - buf) + 1;
 		}
 		t->e = j < len ? j + 1 : len;
 		t->close = close;
