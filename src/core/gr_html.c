@@ -761,6 +761,7 @@ gr_items_from_html(const char *buf, size_t len, const gr_options *opt,
 				cell_cs = 1;
 	int			col = 0;
 	int			pending[MAX_COLS];
+	int			pending_end = 0;	/* pending[c] is 0 from here on */
 	size_t		block_from = 0;
 	size_t		ordinal = 0;
 
@@ -853,6 +854,8 @@ gr_items_from_html(const char *buf, size_t len, const gr_options *opt,
 					goto nomem;
 				for (int c = col; c < col + cell_cs && c < MAX_COLS; c++)
 					pending[c] = cell_rs - 1;
+				if (cell_rs > 1 && col + cell_cs > pending_end)
+					pending_end = col + cell_cs < MAX_COLS ? col + cell_cs : MAX_COLS;
 				col += cell_cs;
 				if (col > MAX_COLS)
 					col = MAX_COLS;
@@ -862,7 +865,8 @@ gr_items_from_html(const char *buf, size_t len, const gr_options *opt,
 				goto nomem;
 			if (ends_row && in_row)
 			{
-				for (int c = col; c < MAX_COLS; c++)
+				/* not all MAX_COLS: rowspans are rare, rows are short */
+				for (int c = col; c < pending_end; c++)
 					if (pending[c] > 0)
 						pending[c]--;
 				if (!push(&h, GR_ITEM_ROW_END, GR_LAYOUT_HTML, t.b, 0))
@@ -919,6 +923,7 @@ gr_items_from_html(const char *buf, size_t len, const gr_options *opt,
 				in_cell = false;
 				col = 0;
 				memset(pending, 0, sizeof(pending));
+				pending_end = 0;
 			}
 		}
 	}
