@@ -611,12 +611,25 @@ next_visible(const hstate *h, size_t i, size_t e)
  * prose the first bytes of spaces (U+00A0 is C2 A0, U+3000 is E3 80 80).
  * Every other byte is copied as it is, a run at a time.
  */
-static bool
+#define STOP_CELL	1
+#define STOP_PROSE	2
+
+static const unsigned char stop_bytes[256] = {
+	['<'] = STOP_CELL | STOP_PROSE,
+	['&'] = STOP_CELL | STOP_PROSE,
+	[' '] = STOP_PROSE,
+	['\t'] = STOP_PROSE,
+	['\n'] = STOP_PROSE,
+	['\r'] = STOP_PROSE,
+	[0xC2] = STOP_PROSE,
+	[0xE3] = STOP_PROSE
+};
+
+/* one table lookup per byte: compact() runs it on every byte of an item */
+static inline bool
 compact_stops(unsigned char c, bool prose)
 {
-	return c == '<' || c == '&' ||
-		(prose && (c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
-				   c == 0xC2 || c == 0xE3));
+	return (stop_bytes[c] & (prose ? STOP_PROSE : STOP_CELL)) != 0;
 }
 
 static bool
