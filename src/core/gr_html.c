@@ -425,8 +425,12 @@ decode_text(const char *buf, size_t b, size_t e, char *shadow)
 	{
 		uint32_t	cp;
 		size_t		n;
+		const char *amp = memchr(buf + i, '&', e - i);	/* most text has none */
 
-		if (buf[i] != '&' || (n = entity_at(buf + i, e - i, &cp)) == 0)
+		if (!amp)
+			break;
+		i = (size_t) (amp - buf);
+		if ((n = entity_at(buf + i, e - i, &cp)) == 0)
 			continue;
 		memset(shadow + i, ' ', n);
 		if (cp == 0xA0 || cp == 0x3000 || (cp >= 0x2000 && cp <= 0x200B) ||
@@ -460,9 +464,15 @@ decode_text(const char *buf, size_t b, size_t e, char *shadow)
 static void
 blank(char *shadow, size_t b, size_t e)
 {
-	for (size_t i = b; i < e; i++)
-		if (shadow[i] != '\n')
-			shadow[i] = ' ';
+	/* a run at a time: most tags hold no newline */
+	while (b < e)
+	{
+		char	   *nl = memchr(shadow + b, '\n', e - b);
+		size_t		r = nl ? (size_t) (nl - shadow) : e;
+
+		memset(shadow + b, ' ', r - b);
+		b = r + 1;
+	}
 }
 
 /* ------------------------------------------------------------- producer */
