@@ -523,10 +523,28 @@ is_ws(char c)
 static void
 trim_span(hstate *h, size_t *b, size_t *e)
 {
-	while (*b < *e && is_ws(h->shadow[*b]))
-		(*b)++;
-	while (*e > *b && is_ws(h->shadow[*e - 1]))
-		(*e)--;
+	const uint64_t spaces = 0x2020202020202020u;
+	uint64_t	w;
+
+	/* blanked markup is long runs of ' ': eight at a time through those */
+	for (;;)
+	{
+		while (*e - *b >= 8 && (memcpy(&w, h->shadow + *b, 8), w == spaces))
+			*b += 8;
+		if (*b < *e && is_ws(h->shadow[*b]))
+			(*b)++;
+		else
+			break;
+	}
+	for (;;)
+	{
+		while (*e - *b >= 8 && (memcpy(&w, h->shadow + *e - 8, 8), w == spaces))
+			*e -= 8;
+		if (*e > *b && is_ws(h->shadow[*e - 1]))
+			(*e)--;
+		else
+			break;
+	}
 	if (*e > *b)
 	{
 		size_t		lo = *e > *b + 12 ? *e - 12 : *b;
