@@ -159,7 +159,8 @@ span_attr(const char *s, size_t n, const char *name)
 		size_t		j;
 		long		v = 0;
 
-		if (lower(s[i]) != name[0] || !istarts(s + i, n - i, name) ||
+		/* name[0] is a letter: only it and its capital OR 0x20 give it */
+		if ((s[i] | 0x20) != name[0] || !istarts(s + i, n - i, name) ||
 			(i > 0 && is_alpha(s[i - 1])))
 			continue;
 		j = i + k;
