@@ -726,27 +726,34 @@ resolve_row(const t3work *w, t3row *out, size_t at)
 	}
 }
 
-/* Check R1 and R2 for one choice of candidates. */
+/*
+ * Check R1 and R2 for one choice of candidates.  R1 needs four rows' values
+ * and turns down most choices: the outcome rows are read only when it holds.
+ */
 static bool
 combo_ok(t3work *rows, int n, const int *pick)
 {
+#define PICKED(i) (rows[(i)].c[pick[(i)]].v)
+	const int64_t *v0 = PICKED(0),
+			   *v1 = PICKED(1),
+			   *vp = PICKED(n - 2),
+			   *vf = PICKED(n - 1);
+
 	for (int col = 0; col < NCOL; col++)
 	{
-		int64_t		v[T3_MAX_ROWS];
 		int64_t		sum = 0;
 
-		for (int i = 0; i < n; i++)
-			v[i] = rows[i].c[pick[i]].v[col];
 		/* R1: new + carried_over = processed + carried_forward */
-		if (v[0] + v[1] != v[n - 2] + v[n - 1])
+		if (v0[col] + v1[col] != vp[col] + vf[col])
 			return false;
 		/* R2: processed = sum of the outcome rows */
 		for (int i = 2; i < n - 2; i++)
-			sum += v[i];
-		if (sum != v[n - 2])
+			sum += PICKED(i)[col];
+		if (sum != vp[col])
 			return false;
 	}
 	return true;
+#undef PICKED
 }
 
 static gr_status
