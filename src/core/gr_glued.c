@@ -214,6 +214,7 @@ typedef struct search
 	const run  *r;
 	int			nparts;			/* 7 (table 3) or 15 (table 4) */
 	cand		cur;
+	int64_t		psum[16];		/* psum[k]: cur.v[0] + ... + cur.v[k - 1] */
 	cand	   *out;
 	int			nout;
 	long		steps;
@@ -221,18 +222,18 @@ typedef struct search
 	bool		capped;
 } search;
 
+static const int64_t pow10_i64[18] = {
+	1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000,
+	1000000000, 10000000000, 100000000000, 1000000000000, 10000000000000,
+	100000000000000, 1000000000000000, 10000000000000000, 100000000000000000
+};
+
 /* Check the identity of a group ending at part k (inclusive). */
 static bool
 group_ok(const search *s, int k)
 {
 	if (s->nparts == NCOL)
-	{
-		int64_t		sum = 0;
-
-		for (int c = 0; c < 6; c++)
-			sum += s->cur.v[c];
-		return sum == s->cur.v[6];
-	}
+		return s->psum[6] == s->cur.v[6];
 	/* table 4: parts k-4 .. k: four parts sum to the fifth */
 	return s->cur.v[k - 4] + s->cur.v[k - 3] + s->cur.v[k - 2] + s->cur.v[k - 1] ==
 		s->cur.v[k];
@@ -248,18 +249,12 @@ static bool
 total_may_hold(const search *s, int k, int j)
 {
 	int			maxlen = s->r->n - j - (NCOL - 2 - k);
-	int64_t		sum = 0;
-	int64_t		bound = 1;
 
 	if (maxlen <= 0)
 		return false;
 	if (maxlen >= 18)
 		return true;
-	for (int c = 0; c <= k; c++)
-		sum += s->cur.v[c];
-	for (int d = 0; d < maxlen; d++)
-		bound *= 10;
-	return sum < bound;
+	return s->psum[k + 1] < pow10_i64[maxlen];
 }
 
 static void
@@ -322,6 +317,7 @@ dfs(search *s, int pos, int k)
 		s->cur.start[k] = pos;
 		s->cur.end[k] = j;
 		s->cur.v[k] = v;
+		s->psum[k + 1] = s->psum[k] + v;
 		if (s->nparts == 15 && k % 5 == 4 && !group_ok(s, k))
 			continue;
 		if (s->nparts == NCOL && k == NCOL - 1)
