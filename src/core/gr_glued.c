@@ -180,11 +180,9 @@ part_value(const run *r, int i, int j)
 	int			group = 0;
 	bool		grouped = false;
 
+	/* every test fails with -1: their order does not matter, one pass */
 	if (i >= j || r->ch[i] == ',' || r->ch[j - 1] == ',')
 		return -1;
-	for (int k = i; k < j; k++)
-		if (r->ch[k] != ',' && (r->ch[k] < '0' || r->ch[k] > '9'))
-			return -1;			/* signs and decimals: no table-3/4 count */
 	if (r->ch[i] == '0' && j - i > 1)
 		return -1;
 	for (int k = i; k < j; k++)
@@ -197,6 +195,8 @@ part_value(const run *r, int i, int j)
 			group = 0;
 			continue;
 		}
+		if (r->ch[k] < '0' || r->ch[k] > '9')
+			return -1;			/* signs and decimals: no table-3/4 count */
 		if (++digits > 15)
 			return -1;
 		group++;
