@@ -725,9 +725,12 @@ resolve_row(const t3work *w, t3row *out, size_t at)
 /*
  * Check R1 and R2 for one choice of candidates.  R1 needs four rows' values
  * and turns down most choices: the outcome rows are read only when it holds.
+ * fixed: per column, the sum of the outcome rows that have one candidate;
+ * var[0..nvar): the outcome rows with more.
  */
 static bool
-combo_ok(t3work *rows, int n, const int *pick)
+combo_ok(t3work *rows, int n, const int *pick, const int64_t *fixed,
+		 const int *var, int nvar)
 {
 #define PICKED(i) (rows[(i)].c[pick[(i)]].v)
 	const int64_t *v0 = PICKED(0),
@@ -737,14 +740,14 @@ combo_ok(t3work *rows, int n, const int *pick)
 
 	for (int col = 0; col < NCOL; col++)
 	{
-		int64_t		sum = 0;
+		int64_t		sum = fixed[col];
 
 		/* R1: new + carried_over = processed + carried_forward */
 		if (v0[col] + v1[col] != vp[col] + vf[col])
 			return false;
 		/* R2: processed = sum of the outcome rows */
-		for (int i = 2; i < n - 2; i++)
-			sum += PICKED(i)[col];
+		for (int k = 0; k < nvar; k++)
+			sum += PICKED(var[k])[col];
 		if (sum != vp[col])
 			return false;
 	}
@@ -772,13 +775,30 @@ solve_t3(gstate *g, t3work *rows, int n, bool complete, long *budget,
 	}
 	if (feasible && combos <= GLUED_MAX_COMBOS && combos * n <= *budget)
 	{
+		int64_t		fixed[NCOL] = {0};
+		int			var[T3_MAX_ROWS];
+		int			nvar = 0;
+
+		/*
+		 * The rows with one candidate add the same to R2's sum in every
+		 * combination: added up once (the values are below 10^15, no sum
+		 * of 40 overflows, so the order of the additions does not matter).
+		 */
+		for (int i = 2; i < n - 2; i++)
+		{
+			if (rows[i].nc > 1)
+				var[nvar++] = i;
+			else
+				for (int col = 0; col < NCOL; col++)
+					fixed[col] += rows[i].c[0].v[col];
+		}
 		*budget -= combos * n;
 		memset(pick, 0, sizeof(pick));
 		for (;;)
 		{
 			int			i;
 
-			if (combo_ok(rows, n, pick))
+			if (combo_ok(rows, n, pick, fixed, var, nvar))
 			{
 				nconsistent++;
 				for (i = 0; i < n; i++)
