@@ -263,6 +263,8 @@ dfs(search *s, int pos, int k)
 	int64_t		acc = 0;		/* value of ch[pos..j) while it is plain digits */
 	int			nd = 0;
 	bool		plain;
+	int			last;
+	char		first;
 
 	if (s->capped)
 		return;
@@ -288,8 +290,16 @@ dfs(search *s, int pos, int k)
 	 * the run, so it has one candidate, not GLUED_MAX_PART.
 	 */
 	plain = k < s->nparts - 1;
-	for (int j = k == s->nparts - 1 ? s->r->n : pos + 1;
-		 j <= s->r->n - (s->nparts - k - 1) && j <= pos + GLUED_MAX_PART; j++)
+	/*
+	 * The bound and the part's first character once: the stores into
+	 * s->cur below could alias s->r->n for the compiler.
+	 */
+	last = s->r->n - (s->nparts - k - 1);
+	if (last > pos + GLUED_MAX_PART)
+		last = pos + GLUED_MAX_PART;
+	first = s->r->ch[pos];
+
+	for (int j = k == s->nparts - 1 ? s->r->n : pos + 1; j <= last; j++)
 	{
 		int64_t		v;
 		char		d = s->r->ch[j - 1];
@@ -299,7 +309,7 @@ dfs(search *s, int pos, int k)
 		{
 			if (++nd <= 15)
 				acc = acc * 10 + (d - '0');
-			v = nd > 15 || (nd > 1 && s->r->ch[pos] == '0') ? -1 : acc;
+			v = nd > 15 || (nd > 1 && first == '0') ? -1 : acc;
 		}
 		else
 		{
@@ -310,7 +320,7 @@ dfs(search *s, int pos, int k)
 		if (v < 0)
 		{
 			/* a longer part cannot become valid after a leading zero */
-			if (s->r->ch[pos] == '0' || s->r->ch[pos] == ',')
+			if (first == '0' || first == ',')
 				break;
 			continue;
 		}
