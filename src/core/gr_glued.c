@@ -257,6 +257,26 @@ total_may_hold(const search *s, int k, int j)
 	return s->psum[k + 1] < pow10_i64[maxlen];
 }
 
+/*
+ * The last part (k, len characters) must equal the sum its group's identity
+ * asks for.  A valid part of len characters has at most len digits and, when
+ * len > 1, at least len - len / 4 (at most one comma per four characters)
+ * with no leading zero: a sum outside those bounds rules it out without
+ * reading it.  true: it may match.
+ */
+static bool
+last_may_be(const search *s, int k, int len)
+{
+	int64_t		want = s->nparts == NCOL ? s->psum[NCOL - 1] :
+		s->psum[k] - s->psum[k - 4];
+
+	if (len < 18 && want >= pow10_i64[len])
+		return false;
+	if (len > 1 && len - len / 4 - 1 < 18 && want < pow10_i64[len - len / 4 - 1])
+		return false;
+	return true;
+}
+
 static void
 dfs(search *s, int pos, int k)
 {
@@ -311,6 +331,8 @@ dfs(search *s, int pos, int k)
 				acc = acc * 10 + (d - '0');
 			v = nd > 15 || (nd > 1 && first == '0') ? -1 : acc;
 		}
+		else if (k == s->nparts - 1 && !last_may_be(s, k, j - pos))
+			continue;			/* what group_ok below would turn down */
 		else
 		{
 			plain = false;		/* a comma or sign: the full reading */
