@@ -200,6 +200,25 @@ has_span(const char *s, size_t n)
 	return false;
 }
 
+/* The bytes of a tag name: letters, digits, ':' and '-'. */
+static const bool name_byte[256] = {
+	['0'] = true, ['1'] = true, ['2'] = true, ['3'] = true, ['4'] = true,
+	['5'] = true, ['6'] = true, ['7'] = true, ['8'] = true, ['9'] = true,
+	[':'] = true, ['-'] = true,
+	['A'] = true, ['B'] = true, ['C'] = true, ['D'] = true, ['E'] = true,
+	['F'] = true, ['G'] = true, ['H'] = true, ['I'] = true, ['J'] = true,
+	['K'] = true, ['L'] = true, ['M'] = true, ['N'] = true, ['O'] = true,
+	['P'] = true, ['Q'] = true, ['R'] = true, ['S'] = true, ['T'] = true,
+	['U'] = true, ['V'] = true, ['W'] = true, ['X'] = true, ['Y'] = true,
+	['Z'] = true,
+	['a'] = true, ['b'] = true, ['c'] = true, ['d'] = true, ['e'] = true,
+	['f'] = true, ['g'] = true, ['h'] = true, ['i'] = true, ['j'] = true,
+	['k'] = true, ['l'] = true, ['m'] = true, ['n'] = true, ['o'] = true,
+	['p'] = true, ['q'] = true, ['r'] = true, ['s'] = true, ['t'] = true,
+	['u'] = true, ['v'] = true, ['w'] = true, ['x'] = true, ['y'] = true,
+	['z'] = true
+};
+
 /*
  * The next markup construct at or after *pos; false at the end.  Text
  * before it is buf[*pos .. t->b).  A '<' that starts no markup is text.
@@ -247,11 +266,11 @@ next_tag(const char *buf, size_t len, size_t pos, tag *t)
 		}
 		if (j >= len || !is_alpha(buf[j]))
 			continue;			/* "<5", "< b": text */
-		while (j < len && (is_alpha(buf[j]) || (buf[j] >= '0' && buf[j] <= '9') ||
-						   buf[j] == ':' || buf[j] == '-'))
+		while (j < len && name_byte[(unsigned char) buf[j]])
 		{
+			/* lower() of a letter; digits, ':' and '-' have bit 5 set */
 			if (nl + 1 < sizeof(name))
-				name[nl++] = lower(buf[j]);
+				name[nl++] = (char) (buf[j] | 0x20);
 			j++;
 		}
 		name[nl] = '\0';
