@@ -277,9 +277,11 @@ next_tag(const char *buf, size_t len, size_t pos, tag *t)
 		/*
 		 * Attributes up to the first '>' outside quotes: from each quote
 		 * that comes before the next '>' to its closing one (an unclosed
-		 * quote runs to the end), by memchr, not byte by byte.
+		 * quote runs to the end), by memchr, not byte by byte.  A tag
+		 * without attributes ("<td>", "</tr>", most of a table) ends at
+		 * its name: no call at all.
 		 */
-		for (;;)
+		while (!(j < len && buf[j] == '>'))
 		{
 			const char *gt = memchr(buf + j, '>', len - j);
 			size_t		g = gt ? (size_t) (gt - buf) : len;
