@@ -222,9 +222,12 @@ static const bool name_byte[256] = {
 /*
  * The next markup construct at or after *pos; false at the end.  Text
  * before it is buf[*pos .. t->b).  A '<' that starts no markup is text.
+ * With bare, a cell's spans are not read and no tag is told TK_BLOCK
+ * (TK_OTHER instead): the pass that looks only for tables needs neither,
+ * and the tags' extents and every other kind are the same.
  */
 static bool
-next_tag(const char *buf, size_t len, size_t pos, tag *t)
+next_tag(const char *buf, size_t len, size_t pos, tag *t, bool bare)
 {
 	for (size_t i = pos; i < len; i++)
 	{
@@ -316,7 +319,7 @@ next_tag(const char *buf, size_t len, size_t pos, tag *t)
 		{
 			t->kind = TK_CELL;
 			/* "<td>" has no attributes; most others no span */
-			if (!close && t->e - i > 4 && has_span(buf + i, t->e - i))
+			if (!bare && !close && t->e - i > 4 && has_span(buf + i, t->e - i))
 			{
 				t->rowspan = span_attr(buf + i, t->e - i, "rowspan");
 				t->colspan = span_attr(buf + i, t->e - i, "colspan");
@@ -325,7 +328,7 @@ next_tag(const char *buf, size_t len, size_t pos, tag *t)
 		else
 		{
 			pthread_once(&name_lens_once, name_lens_build);
-			if (name_in(name, nl, block_names, block_lens))
+			if (!bare && name_in(name, nl, block_names, block_lens))
 				t->kind = TK_BLOCK;
 			if (!close && name_in(name, nl, skip_names, skip_lens))
 			{
@@ -639,7 +642,7 @@ next_visible(const hstate *h, size_t i, size_t e)
 		size_t		n;
 		uint32_t	cp;
 
-		if (h->buf[i] == '<' && next_tag(h->buf, e, i, &t) && t.b == i)
+		if (h->buf[i] == '<' && next_tag(h->buf, e, i, &t, false) && t.b == i)
 		{
 			i = t.e;
 			continue;
@@ -712,7 +715,7 @@ compact(hstate *h, size_t b, size_t e, bool prose)
 		if (h->buf[i] == '<' && i + 1 < e &&
 			(is_alpha(h->buf[i + 1]) || h->buf[i + 1] == '/' ||
 			 h->buf[i + 1] == '!' || h->buf[i + 1] == '?') &&
-			next_tag(h->buf, e, i, &t) && t.b == i)
+			next_tag(h->buf, e, i, &t, false) && t.b == i)
 		{
 			i = t.e;
 			continue;
@@ -837,7 +840,7 @@ gr_items_from_html(const char *buf, size_t len, const gr_options *opt,
 	h.line = 1;
 
 	/* pass 1: layout tables */
-	while (next_tag(buf, len, pos, &t))
+	while (next_tag(buf, len, pos, &t, true))
 	{
 		pos = t.e;
 		if (pos >= next_poll)
@@ -870,7 +873,7 @@ gr_items_from_html(const char *buf, size_t len, const gr_options *opt,
 	memset(pending, 0, sizeof(pending));
 	for (;;)
 	{
-		bool		more = next_tag(buf, len, pos, &t);
+		bool		more = next_tag(buf, len, pos, &t, false);
 		size_t		tb = more ? t.b : len;
 
 		decode_text(buf, pos, tb, shadow);
