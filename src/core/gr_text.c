@@ -237,6 +237,31 @@ plain_label_key(const char *buf, size_t len, char *out, size_t outsize)
 						out[o + 1] = (char) u[end + 1];
 						out[o + 2] = (char) u[end + 2];
 						o += 3;
+
+						/*
+						 * The ideographs (U+4E00..U+9FFF: E4 B8..BF, E5..E9)
+						 * that follow, as the loop would take them, without
+						 * decoding them: labels are mostly such runs.
+						 */
+						end += 3;
+						while (n + 1 < GR_KEY_MAX_UCHARS - 2 && end + 2 < len &&
+							   o + 4 <= outsize)
+						{
+							unsigned	a = u[end],
+										b1 = u[end + 1],
+										b2 = u[end + 2];
+
+							if (!(a - 0xE5u <= 4u || (a == 0xE4 && b1 >= 0xB8)) ||
+								(b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80)
+								break;
+							out[o] = (char) a;
+							out[o + 1] = (char) b1;
+							out[o + 2] = (char) b2;
+							o += 3;
+							end += 3;
+							n++;
+						}
+						continue;
 					}
 				}
 			}
