@@ -35,17 +35,6 @@ bucket_of(uint32_t key)
 	return (unsigned) ((key * 2654435761u) >> (32 - 11)) & (GR_PHRASES_BUCKETS - 1);
 }
 
-/*
- * The word of gr_phrases.tri for a character that starts with bytes a, b:
- * b's six bits above a's four, fewer instructions than the code point's
- * order from a four-byte load.
- */
-static inline unsigned
-tri_word(unsigned char a, unsigned char b)
-{
-	return (a & 0x0F) | ((unsigned) (b & 0x3F) << 4);
-}
-
 void
 gr_phrases_init(gr_phrases *ps)
 {
@@ -91,8 +80,9 @@ gr_phrases_add(gr_phrases *ps, const char *text)
 	if (((unsigned char) text[0] & 0xF0) == 0xE0)
 	{
 		if (len >= 3)
-			ps->tri[tri_word(text[0], text[1])] |=
-				(uint64_t) 1 << ((unsigned char) text[2] & 0x3F);
+			ps->tri[((unsigned char) text[1] & 0x3F) |
+					((unsigned char) text[2] & 0x3F) << 8] |=
+				(uint16_t) (1u << ((unsigned char) text[0] & 0x0F));
 		else
 			ps->tri_bad = true;
 	}
@@ -140,7 +130,8 @@ gr_phrases_scan(const gr_phrases *ps, const char *s, size_t len,
 #endif
 				if ((w & 0xF0) != 0xE0)
 					break;
-				if (ps->tri[tri_word(w, w >> 8)] >> ((w >> 16) & 0x3F) & 1)
+				/* (the lead's bit 4 is clear: & 0x1F is & 0x0F, one bt) */
+				if (ps->tri[(w >> 8) & 0x3F3F] >> (w & 0x1F) & 1)
 				{
 					/* first_char's key and length, the pair test moot */
 					b = ps->head[bucket_of((uint32_t) u[i] << 16 |

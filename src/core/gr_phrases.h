@@ -30,11 +30,12 @@ typedef struct gr_phrases
 
 	/*
 	 * First characters of the phrases that start with a three-byte lead
-	 * (E0..EF): bit c of word (b << 4) | a for bytes E0|a, 80|b, 80|c (all
-	 * bytes masked so, whatever they are).  Usable only when each such
-	 * phrase has at least three bytes (not tri_bad).
+	 * (E0..EF): bit a of entry b | c << 8 for bytes E0|a, 80|b, 80|c (all
+	 * bytes masked so, whatever they are), so that the second and third
+	 * bytes as loaded, masked once, are the index.  Usable only when each
+	 * such phrase has at least three bytes (not tri_bad).
 	 */
-	uint64_t	tri[16 * 64];
+	uint16_t	tri[0x4000];
 	bool		tri_bad;		/* a phrase of 1..2 bytes with such a lead */
 } gr_phrases;
 
