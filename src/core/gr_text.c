@@ -516,6 +516,40 @@ gr_read_number(const char *buf, size_t len, gr_mem *mem, gr_cell *cell)
 	if (b == e)
 		return GR_NUM_BLANK;
 
+	/*
+	 * The common cell: a whole number of 1..18 ASCII digits and nothing
+	 * else (no unit ends in a digit).  What the reading below makes of it,
+	 * without copying it into a[] and digits[] and scaling it back: the
+	 * digits without leading zeros, the value (below 10^18, so it fits
+	 * scaled and as a bigint).
+	 */
+	if (e - b <= 18 && (unsigned char) (buf[e - 1] - '0') <= 9)
+	{
+		uint64_t	v = 0;
+		size_t		k;
+
+		for (k = b; k < e && (unsigned char) (buf[k] - '0') <= 9; k++)
+			v = v * 10 + (uint64_t) (buf[k] - '0');
+		if (k == e)
+		{
+			size_t		z = b;
+
+			while (z + 1 < e && buf[z] == '0')
+				z++;
+			cell->value = gr_strndup(mem, buf + z, e - z);
+			if (!cell->value)
+				return GR_NUM_NOMEM;
+			cell->num_ok = true;
+			cell->num = (gr_dec) v * GR_DEC_ONE;
+			cell->decimals = 0;
+			cell->is_int = true;
+			cell->ival = (int64_t) v;
+			cell->has_value = true;
+			cell->unit = NULL;
+			return GR_NUM_OK;
+		}
+	}
+
 	/* unit suffix (every unit ends in '%' or a CJK character: most cells
 	 * end in a digit and have none) */
 	for (int u = 0; ((unsigned char) buf[e - 1] >= 0x80 || buf[e - 1] == '%') &&
