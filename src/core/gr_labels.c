@@ -111,8 +111,13 @@ gr_strip_numbering(char *key)
 			break;
 		memmove(key, key + n, strlen(key + n) + 1);
 	}
-	/* quotes never matter for matching */
-	for (r = key, w = key; *r;)
+	/*
+	 * Quotes never matter for matching.  Up to the first byte that may
+	 * start one nothing moves: found by strcspn (SIMD in glibc), most
+	 * keys have none.
+	 */
+	r = key + strcspn(key, "\"'\xE2\xE3");
+	for (w = (char *) r; *r;)
 	{
 		/* “”‘’ start with E2, 「」 with E3 */
 		if (((unsigned char) *r == 0xE2 || (unsigned char) *r == 0xE3) &&
