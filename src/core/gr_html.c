@@ -489,6 +489,17 @@ decode_text(const char *buf, size_t b, size_t e, char *shadow)
 static void
 blank(char *shadow, size_t b, size_t e)
 {
+	/*
+	 * A short tag ("<td>", "</tr>": most of them) byte by byte: cheaper
+	 * than a memchr and a memset call.
+	 */
+	if (e - b <= 8)
+	{
+		for (; b < e; b++)
+			if (shadow[b] != '\n')
+				shadow[b] = ' ';
+		return;
+	}
 	/* a run at a time: most tags hold no newline */
 	while (b < e)
 	{
