@@ -235,7 +235,8 @@ next_tag(const char *buf, size_t len, size_t pos, tag *t, bool bare)
 		bool		close = false;
 		char		name[16];
 		size_t		nl = 0;
-		const char *lt = memchr(buf + i, '<', len - i);
+		/* tags often follow each other ("</span></p>"): no call then */
+		const char *lt = buf[i] == '<' ? buf + i : memchr(buf + i, '<', len - i);
 
 		if (!lt)
 			break;
