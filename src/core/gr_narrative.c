@@ -413,6 +413,7 @@ static const npat pats[] = {
 };
 
 #define NPATS (sizeof(pats) / sizeof(pats[0]))
+#define NPATW ((NPATS + 63) / 64)
 
 /* Words of sentences whose counts are not GI requests (domain.md 5.2). */
 static const char *const req_traps[] = {
@@ -486,6 +487,8 @@ typedef struct nphrases
 {
 	gr_phrases	ph;
 	int			pat_id[NPATS];
+	/* per phrase id: bit p of the patterns whose trigger it is */
+	uint64_t	pat_mask[GR_PHRASES_MAX][NPATW];
 	int			neg_id[N_NEG_MARKERS];
 	int			answered_id[N_ANSWERED];
 	int			natural_id;
@@ -501,7 +504,11 @@ nphr_build(void)
 {
 	gr_phrases_init(&nphr.ph);
 	for (size_t p = 0; p < NPATS; p++)
+	{
 		nphr.pat_id[p] = gr_phrases_add(&nphr.ph, pats[p].trig);
+		if (nphr.pat_id[p] >= 0)
+			nphr.pat_mask[nphr.pat_id[p]][p / 64] |= (uint64_t) 1 << (p % 64);
+	}
 	for (size_t m = 0; m < N_NEG_MARKERS; m++)
 		nphr.neg_id[m] = gr_phrases_add(&nphr.ph, neg_markers[m]);
 	for (size_t i = 0; i < N_ANSWERED; i++)
@@ -1413,10 +1420,28 @@ gr_read_narrative(gr_build *b, size_t *nfig)
 			goto nomem;
 		if (x->nh == 0)
 			continue;
-		for (size_t p = 0; p < NPATS; p++)
-			if (x->ph->pat_id[p] >= 0 && x->hhead[x->ph->pat_id[p]] >= 0 &&
-				!scan_pattern(x, &pats[p], x->ph->pat_id[p], it))
-				goto nomem;
+		/*
+		 * The patterns whose trigger the line holds, in their order: the
+		 * union of the masks of the phrases it holds (a pattern's trigger
+		 * is found exactly when its phrase is touched), not a test of
+		 * each of the patterns.
+		 */
+		{
+			uint64_t	m[NPATW] = {0};
+
+			for (int t = 0; t < x->ntouched; t++)
+				for (size_t w = 0; w < NPATW; w++)
+					m[w] |= x->ph->pat_mask[x->touched[t]][w];
+			for (size_t w = 0; w < NPATW; w++)
+				while (m[w])
+				{
+					size_t		p = w * 64 + (size_t) __builtin_ctzll(m[w]);
+
+					m[w] &= m[w] - 1;
+					if (!scan_pattern(x, &pats[p], x->ph->pat_id[p], it))
+						goto nomem;
+				}
+		}
 		if (!scan_same(x, it) || !scan_negative(x, it) || !scan_all_zero(x, it))
 			goto nomem;
 		scan_markers(x, it);
