@@ -168,12 +168,8 @@ bytes_equal(uint64_t v, unsigned char b)
 static inline uint64_t
 space_starts(const char *p)
 {
-	uint64_t	w;
+	uint64_t	w = gr_load_le64(p);
 
-	memcpy(&w, p, 8);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-	w = __builtin_bswap64(w);	/* first byte lowest */
-#endif
 	/* bytes below 0x21 (' ', TAB), and C2/C3/E2/E3 all turned into E3 */
 	return ((w - 0x2121212121212121u) & ~w & 0x8080808080808080u) |
 		bytes_equal(w | 0x2121212121212121u, 0xE3);

@@ -10,6 +10,7 @@
  * bucket about 95 % of the time.
  */
 #include "gr_phrases.h"
+#include "gr_util.h"
 
 #include <string.h>
 
@@ -122,12 +123,8 @@ gr_phrases_scan(const gr_phrases *ps, const char *s, size_t len,
 		{
 			while (i <= last4)
 			{
-				uint32_t	w;
+				uint32_t	w = gr_load_le32(s + i);
 
-				memcpy(&w, s + i, 4);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-				w = __builtin_bswap32(w);	/* first byte lowest */
-#endif
 				if ((w & 0xF0) != 0xE0)
 					break;
 				/* (the lead's bit 4 is clear: & 0x1F is & 0x0F, one bt) */

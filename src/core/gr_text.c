@@ -864,12 +864,8 @@ gr_has_traditional(const char *buf, size_t len)
 			 */
 			while (i + 8 <= len)
 			{
-				uint64_t	w;
+				uint64_t	w = gr_load_le64(u + i);
 
-				memcpy(&w, u + i, 8);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-				w = __builtin_bswap64(w);	/* first byte lowest */
-#endif
 				if ((w & 0xC0C0F0C0C0F0u) != 0x8080E08080E0u ||
 					(trad_maybe(w) | trad_maybe(w >> 24)))
 					break;

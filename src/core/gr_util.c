@@ -312,16 +312,11 @@ gr_utf8_chars(const char *buf, size_t len)
 	if (i < len && len >= 8)
 	{
 		/* the last 1..7 bytes: the last eight, less those counted */
-		uint64_t	w;
+		uint64_t	w = gr_load_le64(buf + len - 8);
 		unsigned	seen = (unsigned) (8 - (len - i)) * 8;
 
-		memcpy(&w, buf + len - 8, 8);
 		w = (w & ~(w << 1) & 0x8080808080808080u) >> 7;
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-		w <<= seen;				/* first byte highest */
-#else
-		w >>= seen;				/* first byte lowest */
-#endif
+		w >>= seen;				/* the bytes already counted */
 		return n - (size_t) ((w * 0x0101010101010101u) >> 56);
 	}
 	for (; i < len; i++)

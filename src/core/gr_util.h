@@ -52,6 +52,34 @@ gr_status	gr_fail(gr_error *err, gr_status st, size_t offset,
 /* Format a fixed-point decimal exactly ("-5", "32694.3253"); buf >= 48 bytes. */
 void		gr_dec_format(gr_dec v, char *buf, size_t bufsize);
 
+/*
+ * Four or eight bytes at p as one integer, the first byte lowest whatever
+ * the machine's byte order: for the word-at-a-time tests of text.
+ */
+static inline uint32_t
+gr_load_le32(const void *p)
+{
+	uint32_t	w;
+
+	memcpy(&w, p, 4);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	w = __builtin_bswap32(w);
+#endif
+	return w;
+}
+
+static inline uint64_t
+gr_load_le64(const void *p)
+{
+	uint64_t	w;
+
+	memcpy(&w, p, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	w = __builtin_bswap64(w);
+#endif
+	return w;
+}
+
 /* Last occurrence of c in s[0..n), or NULL (memrchr). */
 const char *gr_memrchr(const char *s, char c, size_t n);
 

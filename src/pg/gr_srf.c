@@ -243,7 +243,23 @@ cell_number(gr_cell *c)
 		c->flags |= GR_CELL_OVERFLOW;
 }
 
-/* Read the cells array into out->cells (16-byte aligned for gr_dec). */
+/* Room for n cells, zeroed and 16-byte aligned for gr_dec. */
+static gr_cell *
+alloc_cells(size_t n)
+{
+	gr_mem		mem;
+	gr_cell    *cells;
+
+	gr_pg_mem_init(&mem);
+	cells = mem.alloc(mem.ctx, sizeof(gr_cell) * Max(n, 1));
+	if (cells == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_OUT_OF_MEMORY),
+				 errmsg("out of memory")));
+	return cells;
+}
+
+/* Read the cells array into out->cells. */
 static void
 read_cells(Datum arrd, gr_report *out)
 {
@@ -262,7 +278,6 @@ read_cells(Datum arrd, gr_report *out)
 				a_value,
 				a_start,
 				a_len;
-	gr_mem		mem;
 	Datum	   *cv;
 	bool	   *cn;
 
@@ -272,12 +287,7 @@ read_cells(Datum arrd, gr_report *out)
 	deconstruct_array(arr, elemtype, typlen, typbyval, typalign,
 					  &elems, &enulls, &n);
 
-	gr_pg_mem_init(&mem);
-	out->cells = mem.alloc(mem.ctx, sizeof(gr_cell) * Max(n, 1));
-	if (out->cells == NULL)
-		ereport(ERROR,
-				(errcode(ERRCODE_OUT_OF_MEMORY),
-				 errmsg("out of memory")));
+	out->cells = alloc_cells((size_t) n);
 	out->ncells = 0;
 
 	ctd = lookup_rowtype_tupdesc(elemtype, -1);
@@ -459,7 +469,6 @@ gr_pg_report_as_stored(const gr_report *r, TupleDesc reptd, gr_report *out)
 	Oid			elemtype;
 	TupleDesc	ctd;
 	bool		usual;
-	gr_mem		mem;
 
 	/* the row types as this extension creates them, nothing else */
 	a = gr_pg_attnum(reptd, "cells");
@@ -490,18 +499,16 @@ gr_pg_report_as_stored(const gr_report *r, TupleDesc reptd, gr_report *out)
 	out->carried_forward = r->carried_forward;
 	out->warnings = r->warnings;
 	out->nwarnings = r->nwarnings;
-	gr_pg_mem_init(&mem);		/* 16-byte aligned for gr_dec, zeroed */
-	out->cells = mem.alloc(mem.ctx, sizeof(gr_cell) * Max(r->ncells, 1));
-	if (out->cells == NULL)
-		ereport(ERROR,
-				(errcode(ERRCODE_OUT_OF_MEMORY),
-				 errmsg("out of memory")));
+	out->cells = alloc_cells(r->ncells);
 	for (size_t i = 0; i < r->ncells; i++)
 	{
 		const gr_cell *in = &r->cells[i];
 		gr_cell    *c = &out->cells[out->ncells++];
 
-		/* what the cell element stores: keys, value, positions */
+		/*
+		 * What the cell element stores: keys and value.  Positions are the
+		 * core's (the row may hold ones counted later); no rule reads them.
+		 */
 		c->tbl = in->tbl;
 		c->row_key = in->row_key;
 		c->col_key = in->col_key;
