@@ -238,16 +238,31 @@ gr_decode(const char *bytes, size_t len, gr_mem *mem, char **utf8,
 
 /* ------------------------------------------------------ parse raw bytes */
 
+/*
+ * Decode the bytes to UTF-8 (opt->max_bytes first).  *checked: the options
+ * to parse the result with; when the bytes were UTF-8 already, gr_decode
+ * has validated them exactly as gr_parse_all would, so the parse skips its
+ * own pass over them (converted text is still checked by the parse).
+ */
 static gr_status
 decode_checked(const char *bytes, size_t len, const gr_options *opt,
 			   gr_mem *mem, char **utf8, size_t *utf8len, const char **det,
-			   gr_error *err)
+			   gr_options *checked, gr_error *err)
 {
+	gr_status	st;
+
+	if (opt)
+		*checked = *opt;
+	else
+		memset(checked, 0, sizeof(*checked));
 	if (opt && opt->max_bytes && len > opt->max_bytes)
 		return gr_fail(err, GR_ERR_TOO_LARGE, 0, "report text is too large",
 					   "The input has %zu bytes; the limit is %zu bytes.",
 					   len, opt->max_bytes);
-	return gr_decode(bytes, len, mem, utf8, utf8len, det, err);
+	st = gr_decode(bytes, len, mem, utf8, utf8len, det, err);
+	if (st == GR_OK && strncmp(*det, "UTF-8", 5) == 0)
+		checked->utf8_checked = true;
+	return st;
 }
 
 static bool
@@ -264,14 +279,15 @@ gr_parse_all_bytes(const char *bytes, size_t len, const gr_options *opt,
 				   gr_report **out, size_t *n, gr_error *err)
 {
 	const char *det;
+	gr_options	o;
 	gr_status	st;
 
 	*out = NULL;
 	*n = 0;
-	st = decode_checked(bytes, len, opt, mem, utf8, utf8len, &det, err);
+	st = decode_checked(bytes, len, opt, mem, utf8, utf8len, &det, &o, err);
 	if (st != GR_OK)
 		return st;
-	st = gr_parse_all(*utf8, *utf8len, opt, mem, out, n, err);
+	st = gr_parse_all(*utf8, *utf8len, &o, mem, out, n, err);
 	if (st != GR_OK)
 		return st;
 	for (size_t i = 0; i < *n; i++)
@@ -286,13 +302,14 @@ gr_parse_bytes(const char *bytes, size_t len, const gr_options *opt,
 			   gr_error *err)
 {
 	const char *det;
+	gr_options	o;
 	gr_status	st;
 
 	memset(out, 0, sizeof(*out));
-	st = decode_checked(bytes, len, opt, mem, utf8, utf8len, &det, err);
+	st = decode_checked(bytes, len, opt, mem, utf8, utf8len, &det, &o, err);
 	if (st != GR_OK)
 		return st;
-	st = gr_parse(*utf8, *utf8len, opt, mem, out, err);
+	st = gr_parse(*utf8, *utf8len, &o, mem, out, err);
 	if (st != GR_OK)
 		return st;
 	if (!say_encoding(mem, out, det))

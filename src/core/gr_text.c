@@ -78,18 +78,42 @@ gr_utf8_next(const char *s, size_t len, size_t *i)
 	return c;
 }
 
+/*
+ * Is s[0..len) UTF-8 without NUL bytes?  A sequence gr_utf8_next() decodes
+ * to U+FFFD counts as invalid unless it is U+FFFD itself.  *bad: the byte
+ * offset of the first invalid sequence.
+ *
+ * Two fast paths say yes to what gr_utf8_next() would accept, and leave
+ * anything else to it: eight ASCII bytes without NUL at once (no byte has
+ * its high bit set and none is zero), and a whole three-byte character
+ * (the CJK text of these reports), decoded in place.
+ */
 bool
 gr_utf8_valid(const char *s, size_t len, size_t *bad)
 {
+	const unsigned char *u = (const unsigned char *) s;
 	size_t		i = 0;
 
 	while (i < len)
 	{
 		size_t		at = i;
-		unsigned char b = (unsigned char) s[i];
+		unsigned char b = u[i];
 
 		if (b < 0x80)
 		{
+			if (len - i >= 8)
+			{
+				uint64_t	w = gr_load_le64(u + i);
+				const uint64_t ones = UINT64_C(0x0101010101010101);
+				const uint64_t highs = UINT64_C(0x8080808080808080);
+
+				/* no high bit, and no zero byte (the classic zero test) */
+				if ((w & highs) == 0 && ((w - ones) & ~w & highs) == 0)
+				{
+					i += 8;
+					continue;
+				}
+			}
 			if (b == 0)
 			{
 				if (bad)
@@ -98,6 +122,18 @@ gr_utf8_valid(const char *s, size_t len, size_t *bad)
 			}
 			i++;
 			continue;
+		}
+		if ((b & 0xF0) == 0xE0 && len - i > 2 &&
+			(u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80)
+		{
+			uint32_t	c = ((uint32_t) (b & 0x0F) << 12) |
+				((uint32_t) (u[i + 1] & 0x3F) << 6) | (u[i + 2] & 0x3F);
+
+			if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF))
+			{
+				i += 3;
+				continue;
+			}
 		}
 		if (gr_utf8_next(s, len, &i) == 0xFFFD &&
 			!(i - at == 3 && (unsigned char) s[at] == 0xEF &&
