@@ -669,8 +669,13 @@ read_segment(const char *buf, size_t len, const gr_options *opt, gr_mem *mem,
 	 * may hold thousands of them.  A long one keeps its arrays: copying
 	 * them now would add a copy to the most memory a parse holds.
 	 * (Warnings added later grow the array from nwarnings, see gr_warn.)
+	 * Cells are shrunk only when a quarter of their room or more is unused:
+	 * a template report fills about 205 of its 256, and copying those into
+	 * an exact array (zeroed first) cost more than the rest of its
+	 * assembly, to save 5 KB; a short report on a listing page (a few
+	 * cells in room for a few dozen) is still cut to its size.
 	 */
-	if ((b.cells_cap <= 256 &&
+	if ((b.cells_cap <= 256 && r->ncells < b.cells_cap - b.cells_cap / 4 &&
 		 !gr_shrink(mem, (void **) &r->cells, &b.cells_cap, r->ncells, sizeof(gr_cell))) ||
 		(b.warn_cap <= 64 &&
 		 !gr_shrink(mem, (void **) &r->warnings, &b.warn_cap, r->nwarnings, sizeof(char *))))
