@@ -502,7 +502,7 @@ static void
 drop_tail(gr_mem *mem, gr_report *r, size_t nc, size_t nw)
 {
 	for (size_t i = nc; i < r->ncells; i++)
-		gr_free(mem, r->cells[i].value);
+		gr_free_value(mem, r->cells[i].value);
 	for (size_t i = nw; i < r->nwarnings; i++)
 		gr_free(mem, r->warnings[i]);
 	r->ncells = nc;

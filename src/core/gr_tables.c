@@ -461,7 +461,7 @@ read_t4(gr_build *b, size_t from, size_t *end)
 			memset(&probe, 0, sizeof(probe));
 			if (gr_read_number(b->buf + it->off, it->len, b->mem, &probe) == GR_NUM_OK)
 			{
-				gr_free(b->mem, probe.value);
+				gr_free_value(b->mem, probe.value);
 				first = i;
 				found = true;
 				break;
@@ -559,7 +559,7 @@ emit_t2_row(gr_build *b, const char *row, const char *const *cols,
 			memset(&probe, 0, sizeof(probe));
 			if (gr_read_number(b->buf + it->off, it->len, b->mem, &probe) != GR_NUM_BLANK)
 				pick[npick++] = cand[k];
-			gr_free(b->mem, probe.value);
+			gr_free_value(b->mem, probe.value);
 		}
 		if (npick != ncols)
 			return emit_row(b, "t2", row, cols, ncols, label);
