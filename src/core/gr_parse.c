@@ -443,15 +443,56 @@ place_cells(const char *buf, gr_report *r, size_t *cur_byte, size_t *cur_char)
 		*cur_char += gr_utf8_chars(buf + *cur_byte, c->off - *cur_byte);
 		*cur_byte = c->off;
 		c->char_start = *cur_char + 1;
-		c->char_len = gr_utf8_chars(buf + c->off, c->len);
+		if (c->len <= 8)
+		{
+			/* most cells hold a digit or a few: counted here, no call */
+			uint32_t	nc = 0;
+
+			for (uint32_t k = 0; k < c->len; k++)
+				nc += ((unsigned char) buf[c->off + k] & 0xC0) != 0x80;
+			c->char_len = nc;
+		}
+		else
+			c->char_len = gr_utf8_chars(buf + c->off, c->len);
 	}
 }
 
-static bool
-take_total(gr_build *b, const char *row, gr_opt_i64 *dst)
-{
-	const gr_cell *c = gr_report_find(b->r, "t3", row, "total");
+/*
+ * The four headline totals of a template report: the first cell of each of
+ * their t3 rows in the total column (what gr_report_find would return),
+ * found in one pass over the cells instead of a pass per total.
+ */
+static const char *const t3_totals[4] = {
+	"new_received", "carried_over", "processed_total", "carried_forward"
+};
 
+static void
+find_totals(const gr_report *r, const gr_cell *found[4])
+{
+	for (int k = 0; k < 4; k++)
+		found[k] = NULL;
+	for (size_t i = 0; i < r->ncells; i++)
+	{
+		const gr_cell *c = &r->cells[i];
+
+		if (!c->tbl || c->tbl[0] != 't' || c->tbl[1] != '3' || c->tbl[2] ||
+			!c->row_key || !c->col_key || c->col_key[0] != 't' ||
+			strcmp(c->col_key, "total") != 0)
+			continue;
+		for (int k = 0; k < 4; k++)
+			if (!found[k] && c->row_key[0] == t3_totals[k][0] &&
+				strcmp(c->row_key, t3_totals[k]) == 0)
+			{
+				found[k] = c;
+				break;
+			}
+	}
+}
+
+/* One headline total from its cell c (NULL: no such cell). */
+static bool
+take_total(gr_build *b, const gr_cell *c, const char *row, gr_opt_i64 *dst)
+{
 	if (!c || !c->has_value)
 		return true;
 	if (!c->is_int)
@@ -645,11 +686,16 @@ read_segment(const char *buf, size_t len, const gr_options *opt, gr_mem *mem,
 				return gr_fail(err, GR_ERR_NOMEM, 0, "out of memory", NULL);
 			break;
 		default:
-			if (!take_total(&b, "new_received", &r->new_received) ||
-				!take_total(&b, "carried_over", &r->carried_over) ||
-				!take_total(&b, "processed_total", &r->processed_total) ||
-				!take_total(&b, "carried_forward", &r->carried_forward))
-				return gr_fail(err, GR_ERR_NOMEM, 0, "out of memory", NULL);
+			{
+				const gr_cell *tot[4];
+
+				find_totals(r, tot);
+				if (!take_total(&b, tot[0], t3_totals[0], &r->new_received) ||
+					!take_total(&b, tot[1], t3_totals[1], &r->carried_over) ||
+					!take_total(&b, tot[2], t3_totals[2], &r->processed_total) ||
+					!take_total(&b, tot[3], t3_totals[3], &r->carried_forward))
+					return gr_fail(err, GR_ERR_NOMEM, 0, "out of memory", NULL);
+			}
 			break;
 	}
 	if (!r->year && !r->agency && !gr_has_report_marker(&b))
