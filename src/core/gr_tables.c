@@ -186,17 +186,46 @@ t2_default_cols(int fmt, int section, const char **cols)
 int
 gr_t2_section(const char *key)
 {
-	static const char *const num[] = {
-		"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"
-	};
+	static const char pre[] = "第二十条第(";
+	const unsigned char *k;
 
-	if (!gr_starts(key, "第二十条第("))
+	/* every label is tested: most differ in the first byte, no call */
+	if (key[0] != pre[0] || strncmp(key, pre, sizeof(pre) - 1) != 0)
 		return 0;
-	key += strlen("第二十条第(");
-	for (int i = 9; i >= 0; i--)
-		if (gr_starts(key, num[i]) && key[3] == ')')
-			return i + 1;
-	return 0;
+	k = (const unsigned char *) key + sizeof(pre) - 1;
+
+	/*
+	 * A numeral 一..十 and ')': its three bytes as one key, told by a
+	 * switch instead of a strncmp per numeral.  Each byte is read only
+	 * when the one before is no NUL (the numerals have none).
+	 */
+	if (k[0] == 0 || k[1] == 0 || k[2] == 0 || k[3] != ')')
+		return 0;
+	switch ((uint32_t) k[0] << 16 | (uint32_t) k[1] << 8 | k[2])
+	{
+		case 0xE4B880:			/* 一 */
+			return 1;
+		case 0xE4BA8C:			/* 二 */
+			return 2;
+		case 0xE4B889:			/* 三 */
+			return 3;
+		case 0xE59B9B:			/* 四 */
+			return 4;
+		case 0xE4BA94:			/* 五 */
+			return 5;
+		case 0xE585AD:			/* 六 */
+			return 6;
+		case 0xE4B883:			/* 七 */
+			return 7;
+		case 0xE585AB:			/* 八 */
+			return 8;
+		case 0xE4B99D:			/* 九 */
+			return 9;
+		case 0xE58D81:			/* 十 */
+			return 10;
+		default:
+			return 0;
+	}
 }
 
 /* ------------------------------------------------------------- helpers */
