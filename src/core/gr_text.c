@@ -244,6 +244,27 @@ plain_label_key(const char *buf, size_t len, char *out, size_t outsize)
 						 * decoding them: labels are mostly such runs.
 						 */
 						end += 3;
+
+						/*
+						 * Four bytes loaded at once where four are left:
+						 * the character and the next byte, copied whole
+						 * (o + 4 <= outsize: the fourth is overwritten
+						 * next or by the final NUL).
+						 */
+						while (n + 1 < GR_KEY_MAX_UCHARS - 2 && end + 4 <= len &&
+							   o + 4 <= outsize)
+						{
+							uint32_t	w = gr_load_le32(u + end);
+							unsigned	a = w & 0xFF;
+
+							if (!(a - 0xE5u <= 4u || (a == 0xE4 && (w & 0xFF00) >= 0xB800)) ||
+								(w & 0xC0C000) != 0x808000)
+								break;
+							memcpy(out + o, u + end, 4);
+							o += 3;
+							end += 3;
+							n++;
+						}
 						while (n + 1 < GR_KEY_MAX_UCHARS - 2 && end + 2 < len &&
 							   o + 4 <= outsize)
 						{
