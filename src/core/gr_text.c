@@ -184,8 +184,8 @@ fullwidth_ascii(const unsigned char *u)
  * normaliser would give, read the same way (at most GR_KEY_MAX_UCHARS - 2
  * characters, white space dropped, stop where out is full), without ICU.
  * None of these characters composes with another, so each is normalised
- * alone.  -2 when a character needs the normaliser (or a skip marker is
- * present).
+ * alone.  Text between skip markers is left out.  -2 when a character
+ * needs the normaliser.
  */
 static int
 plain_label_key(const char *buf, size_t len, char *out, size_t outsize)
@@ -204,7 +204,28 @@ plain_label_key(const char *buf, size_t len, char *out, size_t outsize)
 	{
 		unsigned	c = u[end];
 
-		if (c < 0x80 && c != (unsigned char) GR_SKIP_BEGIN && c != (unsigned char) GR_SKIP_END)
+		/*
+		 * Skip markers and the text between them (gr_layouts.h: the
+		 * values an aligned label's first line holds) are no part of the
+		 * key and count as no character, as in the normaliser's path.  No
+		 * character that gr_utf8_next decodes holds an ASCII byte, so the
+		 * end marker it would stop at is the first one after the start.
+		 */
+		if (c == (unsigned char) GR_SKIP_BEGIN)
+		{
+			const unsigned char *q = memchr(u + end + 1, GR_SKIP_END, len - end - 1);
+
+			end = q ? (size_t) (q - u) + 1 : len;
+			n--;				/* (the loop counts it back) */
+			continue;
+		}
+		if (c == (unsigned char) GR_SKIP_END)
+		{
+			end++;				/* an end marker outside a skip */
+			n--;
+			continue;
+		}
+		if (c < 0x80)
 		{
 			/* (no ASCII character above 0x20 is white space) */
 			if (!full &&
