@@ -421,6 +421,7 @@ typedef struct rv
 	bool	   *first;			/* per cell: the first of its keys? */
 	size_t		hmask;			/* hash slots - 1 */
 	uint64_t	h_t3;			/* part_hash("t3"), for the table-3 rules */
+	struct hcache *hc;			/* part hashes by address, see part_hash_kept */
 } rv;
 
 /* Mix the string s (NULL as "") into h, eight bytes at a time. */
@@ -459,6 +460,36 @@ rotl64(uint64_t x, int k)
 	return (x << k) | (x >> (64 - k));
 }
 
+/*
+ * Part hashes by the address of the string: a report's few dozen key
+ * strings are hashed over and over (the index of every cell, each rule's
+ * lookups), at ~65 instructions a string.  Only for strings that stay put
+ * while the rv lives, literals and the keys of its cells: some rules look
+ * up keys they build in a buffer, whose address holds other text later.
+ */
+#define HCACHE_SLOTS 256
+
+typedef struct hcache
+{
+	const char *s[HCACHE_SLOTS];
+	uint64_t	h[HCACHE_SLOTS];
+} hcache;
+
+static uint64_t
+part_hash_kept(const rv *r, const char *s)
+{
+	size_t		i = ((uintptr_t) s >> 3 ^ (uintptr_t) s >> 11) & (HCACHE_SLOTS - 1);
+
+	if (!s)
+		return part_hash(NULL);
+	if (r->hc->s[i] != s)
+	{
+		r->hc->s[i] = s;
+		r->hc->h[i] = part_hash(s);
+	}
+	return r->hc->h[i];
+}
+
 /* Hash of the three keys of a cell, from the hashes of its parts. */
 static uint64_t
 key_hash3(uint64_t ht, uint64_t hr, uint64_t hc)
@@ -468,11 +499,6 @@ key_hash3(uint64_t ht, uint64_t hr, uint64_t hc)
 	return h ^ (h >> 31);
 }
 
-static uint64_t
-key_hash(const char *tbl, const char *row, const char *col)
-{
-	return key_hash3(part_hash(tbl), part_hash(row), part_hash(col));
-}
 
 /* Free what rv_init allocated. */
 static void
@@ -482,10 +508,12 @@ rv_free(rv *v, gr_mem *mem)
 	gr_free(mem, v->hash);
 	gr_free(mem, v->hkey);
 	gr_free(mem, v->first);
+	gr_free(mem, v->hc);
 	v->idx = NULL;
 	v->hash = NULL;
 	v->hkey = NULL;
 	v->first = NULL;
+	v->hc = NULL;
 }
 
 static int
@@ -536,7 +564,8 @@ rv_init(rv *v, const gr_report *r, gr_mem *mem)
 	v->hash = gr_alloc_array(mem, slots, sizeof(gr_cell *));
 	v->hkey = gr_alloc_array(mem, slots, sizeof(uint64_t));
 	v->first = gr_alloc_array(mem, r->ncells ? r->ncells : 1, sizeof(bool));
-	if (!v->idx || !v->hash || !v->hkey || !v->first)
+	v->hc = gr_alloc(mem, sizeof(hcache));	/* zeroed: every slot empty */
+	if (!v->idx || !v->hash || !v->hkey || !v->first || !v->hc)
 	{
 		rv_free(v, mem);
 		return false;
@@ -562,11 +591,11 @@ rv_init(rv *v, const gr_report *r, gr_mem *mem)
 			continue;
 		/* sorted cells share their key strings: a part is hashed once per run */
 		if (!hashed || c->tbl != pt)
-			ht = part_hash(pt = c->tbl);
+			ht = part_hash_kept(v, pt = c->tbl);
 		if (!hashed || c->row_key != pr)
-			hr = part_hash(pr = c->row_key);
+			hr = part_hash_kept(v, pr = c->row_key);
 		if (!hashed || c->col_key != pc)
-			hc = part_hash(pc = c->col_key);
+			hc = part_hash_kept(v, pc = c->col_key);
 		hashed = true;
 		kh = key_hash3(ht, hr, hc);
 		for (h = kh & v->hmask; v->hash[h]; h = (h + 1) & v->hmask)
@@ -620,13 +649,28 @@ cell_find_h(const rv *r, uint64_t kh, const char *tbl, const char *row,
 	return NULL;
 }
 
-/* First cell with these keys (col NULL matches a NULL/empty column key). */
+/*
+ * First cell with these keys (col NULL matches a NULL/empty column key).
+ * tbl is always a literal or a cell's key; row and col may be a buffer.
+ */
 static const gr_cell *
 cell_find(const rv *r, const char *tbl, const char *row, const char *col)
 {
 	if (!tbl || !row)
 		return NULL;
-	return cell_find_h(r, key_hash(tbl, row, col), tbl, row, col);
+	return cell_find_h(r, key_hash3(part_hash_kept(r, tbl), part_hash(row), part_hash(col)),
+					   tbl, row, col);
+}
+
+/* cell_find for keys that are all literals or keys of r's cells. */
+static const gr_cell *
+cell_find_kept(const rv *r, const char *tbl, const char *row, const char *col)
+{
+	if (!tbl || !row)
+		return NULL;
+	return cell_find_h(r, key_hash3(part_hash_kept(r, tbl), part_hash_kept(r, row),
+									part_hash_kept(r, col)),
+					   tbl, row, col);
 }
 
 static bool
@@ -750,6 +794,14 @@ side_cell(side *s, const rv *r, const char *tbl, const char *row,
 		  const char *col, const char *label, const char *group)
 {
 	side_add(s, label ? label : row, group, cell_find(r, tbl, row, col), 1);
+}
+
+/* side_cell for keys that are all literals or keys of r's cells. */
+static void
+side_cell_kept(side *s, const rv *r, const char *tbl, const char *row,
+			   const char *col, const char *label, const char *group)
+{
+	side_add(s, label ? label : row, group, cell_find_kept(r, tbl, row, col), 1);
 }
 
 /* Sum of the side; false when a term is absent, blank, inexact or overflows. */
@@ -916,10 +968,10 @@ rule_r1(chk *k, const rv *r)
 
 		side_init(&L);
 		side_init(&R);
-		side_cell(&L, r, "t3", "new_received", c, NULL, NULL);
-		side_cell(&L, r, "t3", "carried_over", c, NULL, NULL);
-		side_cell(&R, r, "t3", "processed_total", c, NULL, NULL);
-		side_cell(&R, r, "t3", "carried_forward", c, NULL, NULL);
+		side_cell_kept(&L, r, "t3", "new_received", c, NULL, NULL);
+		side_cell_kept(&L, r, "t3", "carried_over", c, NULL, NULL);
+		side_cell_kept(&R, r, "t3", "processed_total", c, NULL, NULL);
+		side_cell_kept(&R, r, "t3", "carried_forward", c, NULL, NULL);
 		if (!side_eval(&L, &l) || !side_eval(&R, &rr) || l == rr)
 			continue;
 		msg_init(k, &m);
@@ -941,13 +993,13 @@ outcome_side(side *s, const rv *r, const char *col)
 {
 	group_def	g[4];
 	size_t		ng = outcome_groups(r, g);
-	uint64_t	hc = part_hash(col);
+	uint64_t	hc = part_hash_kept(r, col);
 
 	side_init(s);
 	side_add(s, "granted", NULL,
-			 cell_find_h(r, key_hash3(r->h_t3, part_hash("granted"), hc), "t3", "granted", col), 1);
+			 cell_find_h(r, key_hash3(r->h_t3, part_hash_kept(r, "granted"), hc), "t3", "granted", col), 1);
 	side_add(s, "partially_granted", NULL,
-			 cell_find_h(r, key_hash3(r->h_t3, part_hash("partially_granted"), hc),
+			 cell_find_h(r, key_hash3(r->h_t3, part_hash_kept(r, "partially_granted"), hc),
 						 "t3", "partially_granted", col), 1);
 	for (size_t i = 0; i < ng; i++)
 		for (size_t j = 0; j < g[i].n; j++)
@@ -955,7 +1007,7 @@ outcome_side(side *s, const rv *r, const char *col)
 			const char *row = g[i].reasons[j];
 
 			side_add(s, row, g[i].n > 1 ? g[i].name : NULL,
-					 cell_find_h(r, key_hash3(r->h_t3, part_hash(row), hc), "t3", row, col), 1);
+					 cell_find_h(r, key_hash3(r->h_t3, part_hash_kept(r, row), hc), "t3", row, col), 1);
 		}
 }
 
@@ -966,7 +1018,7 @@ rule_r2(chk *k, const rv *r)
 	{
 		const char *c = T3_COLS[i];
 		side		R;
-		const gr_cell *pt = cell_find(r, "t3", "processed_total", c);
+		const gr_cell *pt = cell_find_kept(r, "t3", "processed_total", c);
 		gr_dec		rr;
 		sb			m;
 
@@ -991,21 +1043,21 @@ static void
 applicant_side(side *s, const rv *r, const char *tbl, const char *row)
 {
 	bool		orgs = false;
-	uint64_t	ht = part_hash(tbl),
-				hr = part_hash(row);
+	uint64_t	ht = part_hash_kept(r, tbl),
+				hr = part_hash_kept(r, row);
 	const gr_cell *c6[NELEM(C6)];
 	const gr_cell *lps;
 
 	/* C6 is natural_person followed by ORG5 */
 	for (size_t i = 0; i < NELEM(C6); i++)
 	{
-		c6[i] = cell_find_h(r, key_hash3(ht, hr, part_hash(C6[i])), tbl, row, C6[i]);
+		c6[i] = cell_find_h(r, key_hash3(ht, hr, part_hash_kept(r, C6[i])), tbl, row, C6[i]);
 		if (i > 0 && c6[i])
 			orgs = true;
 	}
 	side_init(s);
 	if (!orgs &&
-		(lps = cell_find_h(r, key_hash3(ht, hr, part_hash("legal_person_subtotal")),
+		(lps = cell_find_h(r, key_hash3(ht, hr, part_hash_kept(r, "legal_person_subtotal")),
 						   tbl, row, "legal_person_subtotal")) != NULL)
 	{
 		side_add(s, "natural_person", NULL, c6[0], 1);
@@ -1058,7 +1110,7 @@ rule_r4(chk *k, const rv *r)
 		for (size_t ci = 0; ci < NELEM(T3_COLS); ci++)
 		{
 			const char *col = T3_COLS[ci];
-			const gr_cell *sub = cell_find(r, "t3", g[gi].name, col);
+			const gr_cell *sub = cell_find_kept(r, "t3", g[gi].name, col);
 			side		R;
 			gr_dec		rr;
 			sb			m;
@@ -1068,7 +1120,7 @@ rule_r4(chk *k, const rv *r)
 				continue;
 			side_init(&R);
 			for (size_t j = 0; j < g[gi].n; j++)
-				side_cell(&R, r, "t3", g[gi].reasons[j], col, NULL, NULL);
+				side_cell_kept(&R, r, "t3", g[gi].reasons[j], col, NULL, NULL);
 			if (!usable(sub) || !side_eval(&R, &rr) || sub->num == rr)
 				continue;
 			msg_init(k, &m);
