@@ -472,22 +472,54 @@ rotl64(uint64_t x, int k)
 typedef struct hcache
 {
 	const char *s[HCACHE_SLOTS];
-	uint64_t	h[HCACHE_SLOTS];
+	uint64_t	h[HCACHE_SLOTS];	/* part_hash(s) */
+	uint64_t	pre[HCACHE_SLOTS];	/* key_prefix(s), for sorting the index */
 } hcache;
 
+/*
+ * The first eight bytes of s (NULL as ""), big-endian and zero-padded, as
+ * one integer: two strings whose integers differ compare as strcmp would
+ * (at the first byte that differs; a string's end is a zero byte).
+ */
 static uint64_t
-part_hash_kept(const rv *r, const char *s)
+key_prefix(const char *s)
+{
+	uint64_t	k = 0;
+
+	for (int i = 0; s && i < 8 && s[i]; i++)
+		k |= (uint64_t) (unsigned char) s[i] << (56 - 8 * i);
+	return k;
+}
+
+/* The slot of s in r's cache, filled if s is not there. */
+static inline size_t
+hcache_slot(const rv *r, const char *s)
 {
 	size_t		i = ((uintptr_t) s >> 3 ^ (uintptr_t) s >> 11) & (HCACHE_SLOTS - 1);
 
-	if (!s)
-		return part_hash(NULL);
 	if (r->hc->s[i] != s)
 	{
 		r->hc->s[i] = s;
 		r->hc->h[i] = part_hash(s);
+		r->hc->pre[i] = key_prefix(s);
 	}
-	return r->hc->h[i];
+	return i;
+}
+
+static inline uint64_t
+part_hash_kept(const rv *r, const char *s)
+{
+	if (!s)
+		return part_hash(NULL);
+	return r->hc->h[hcache_slot(r, s)];
+}
+
+static inline uint64_t
+key_prefix_kept(const rv *r, const char *s)
+{
+	if (!s)
+		return 0;
+	return r->hc->pre[hcache_slot(r, s)];
 }
 
 /* Hash of the three keys of a cell, from the hashes of its parts. */
@@ -529,17 +561,93 @@ cmp_keys(const char *t1, const char *r1, const char *c1,
 	return d;
 }
 
-static int
-cmp_cellp(const void *a, const void *b)
+/*
+ * The index is sorted by cmp_keys, then by address (document order among
+ * equal keys), on keys made first: each key part's key_prefix, compared as
+ * integers, and key_cmp only where those are equal.  qsort's call per
+ * comparison and strcmp on pointers were a third of a check.  A total
+ * order (the address breaks ties), so the result is the one qsort gave.
+ */
+typedef struct skey
 {
-	const gr_cell *x = *(const gr_cell *const *) a;
-	const gr_cell *y = *(const gr_cell *const *) b;
-	int			d = cmp_keys(x->tbl, x->row_key, x->col_key,
-							 y->tbl, y->row_key, y->col_key);
+	uint64_t	t,
+				r,
+				c;				/* prefixes of tbl, row_key, col_key */
+	const gr_cell *p;
+} skey;
 
-	if (d != 0)
+static inline int
+skey_cmp(const skey *x, const skey *y)
+{
+	int			d;
+
+	if (x->t != y->t)
+		return x->t < y->t ? -1 : 1;
+	if ((d = key_cmp(x->p->tbl, y->p->tbl)) != 0)
 		return d;
-	return (x > y) - (x < y);	/* document order among equal keys */
+	if (x->r != y->r)
+		return x->r < y->r ? -1 : 1;
+	if ((d = key_cmp(x->p->row_key, y->p->row_key)) != 0)
+		return d;
+	if (x->c != y->c)
+		return x->c < y->c ? -1 : 1;
+	if ((d = key_cmp(x->p->col_key, y->p->col_key)) != 0)
+		return d;
+	return (x->p > y->p) - (x->p < y->p);
+}
+
+/* Sort a[0..n) by skey_cmp: runs of eight by insertion, then merges. */
+#define SORT_RUN 8
+
+static void
+sort_skeys(skey *a, skey *tmp, size_t n)
+{
+	skey	   *src = a,
+			   *dst = tmp;
+
+	for (size_t lo = 0; lo < n; lo += SORT_RUN)
+	{
+		size_t		hi = lo + SORT_RUN < n ? lo + SORT_RUN : n;
+
+		for (size_t i = lo + 1; i < hi; i++)
+		{
+			skey		x = a[i];
+			size_t		j = i;
+
+			while (j > lo && skey_cmp(&a[j - 1], &x) > 0)
+			{
+				a[j] = a[j - 1];
+				j--;
+			}
+			a[j] = x;
+		}
+	}
+	for (size_t w = SORT_RUN; w < n; w *= 2)
+	{
+		for (size_t lo = 0; lo < n; lo += 2 * w)
+		{
+			size_t		mid = lo + w < n ? lo + w : n,
+						hi = lo + 2 * w < n ? lo + 2 * w : n,
+						i = lo,
+						j = mid,
+						o = lo;
+
+			while (i < mid && j < hi)
+				dst[o++] = skey_cmp(&src[j], &src[i]) < 0 ? src[j++] : src[i++];
+			while (i < mid)
+				dst[o++] = src[i++];
+			while (j < hi)
+				dst[o++] = src[j++];
+		}
+		{
+			skey	   *t = src;
+
+			src = dst;
+			dst = t;
+		}
+	}
+	if (src != a)
+		memcpy(a, src, n * sizeof(*a));
 }
 
 static bool
@@ -573,7 +681,31 @@ rv_init(rv *v, const gr_report *r, gr_mem *mem)
 	for (size_t i = 0; i < r->ncells; i++)
 		v->idx[i] = &r->cells[i];
 	if (r->ncells > 1)
-		qsort(v->idx, r->ncells, sizeof(gr_cell *), cmp_cellp);
+	{
+		skey		stack[2 * 256];
+		skey	   *keys = r->ncells <= 256 ? stack :
+			gr_alloc_array(mem, 2 * r->ncells, sizeof(skey));
+
+		if (!keys)
+		{
+			rv_free(v, mem);
+			return false;
+		}
+		for (size_t i = 0; i < r->ncells; i++)
+		{
+			const gr_cell *c = &r->cells[i];
+
+			keys[i].t = key_prefix_kept(v, c->tbl);
+			keys[i].r = key_prefix_kept(v, c->row_key);
+			keys[i].c = key_prefix_kept(v, c->col_key);
+			keys[i].p = c;
+		}
+		sort_skeys(keys, keys + r->ncells, r->ncells);
+		for (size_t i = 0; i < r->ncells; i++)
+			v->idx[i] = keys[i].p;
+		if (keys != stack)
+			gr_free(mem, keys);
+	}
 
 	/*
 	 * The rules look up a few hundred single cells per report: a hash of
