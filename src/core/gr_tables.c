@@ -241,16 +241,22 @@ is_label(gr_build *b, size_t i)
 
 
 
-/* Emit one row of values; a row with too few values is all NULL. */
+/*
+ * Emit one row of values; a row with too few values is all NULL.  *after
+ * (if not NULL): the item after the value cells looked at, none of which
+ * is a label.
+ */
 static bool
 emit_row(gr_build *b, const char *tbl, const char *row,
-		 const char *const *cols, size_t ncols, size_t label)
+		 const char *const *cols, size_t ncols, size_t label, size_t *after)
 {
 	size_t		idx[GR_MAX_ROW];
 	size_t		next;
 	size_t		n = gr_collect_values(b, label, ncols, idx, &next);
 	const gr_item *lab = &b->items->v[label];
 
+	if (after)
+		*after = next;
 	if (n < ncols)
 	{
 		char		seen[256];
@@ -342,6 +348,7 @@ read_t3(gr_build *b, size_t start, size_t *end, char *key, long last_sub,
 	{
 		const gr_item *it = &b->items->v[i];
 		size_t		r;
+		size_t		after;
 		bool		found = false;
 
 		if (it->kind == GR_ITEM_PROSE)
@@ -408,7 +415,7 @@ read_t3(gr_build *b, size_t start, size_t *end, char *key, long last_sub,
 			if (!gr_build_warn(b, "table 3: row %s not found", t3_rows[s].key))
 				return GR_ERR_NOMEM;
 		}
-		if (!emit_row(b, "t3", t3_rows[r].key, cols, ncols, i))
+		if (!emit_row(b, "t3", t3_rows[r].key, cols, ncols, i, &after))
 			return GR_ERR_NOMEM;
 		last = (long) r;
 		next_row = r + 1;
@@ -417,6 +424,8 @@ read_t3(gr_build *b, size_t start, size_t *end, char *key, long last_sub,
 			break;
 		if ((i & 63) == 0 && gr_build_stopped(b))
 			return gr_fail(b->err, GR_ERR_CANCELLED, it->off, "canceled", NULL);
+		/* the row's value cells are no label: on after them */
+		i = after - 1;
 	}
 	if (last < (long) T3_FORWARD)
 	{
@@ -555,7 +564,7 @@ emit_t2_row(gr_build *b, const char *row, const char *const *cols,
 	if (b->items->v[label].layout != GR_LAYOUT_TAB &&
 		b->items->v[label].layout != GR_LAYOUT_MARKDOWN &&
 		b->items->v[label].layout != GR_LAYOUT_HTML)
-		return emit_row(b, "t2", row, cols, ncols, label);
+		return emit_row(b, "t2", row, cols, ncols, label, NULL);
 	for (j = label + 1; j < b->to && ncand < GR_MAX_ROW; j++)
 	{
 		const gr_item *it = &b->items->v[j];
@@ -565,7 +574,7 @@ emit_t2_row(gr_build *b, const char *row, const char *const *cols,
 		cand[ncand++] = j;
 	}
 	if (ncand <= ncols)
-		return emit_row(b, "t2", row, cols, ncols, label);
+		return emit_row(b, "t2", row, cols, ncols, label, NULL);
 	if (hdrpos)
 	{
 		bool		ok = true;
@@ -591,7 +600,7 @@ emit_t2_row(gr_build *b, const char *row, const char *const *cols,
 			gr_free_value(b->mem, probe.value);
 		}
 		if (npick != ncols)
-			return emit_row(b, "t2", row, cols, ncols, label);
+			return emit_row(b, "t2", row, cols, ncols, label, NULL);
 	}
 	for (size_t k = 0; k < ncols; k++)
 		if (!gr_emit_value(b, "t2", row, cols[k], &b->items->v[pick[k]], 0))
