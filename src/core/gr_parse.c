@@ -317,46 +317,63 @@ cmp_cell_off(const void *a, const void *b)
 
 /*
  * Sort a[0..n) (distinct keys) by merging its ascending runs, with tmp
- * (n keys) as the other buffer; returns the one holding the result.
+ * (n keys) as the other buffer; returns the one holding the result.  The
+ * runs are found once (bnd: room for n + 1 bounds); each pass merges them
+ * two by two and keeps every other bound.
  */
 static uint64_t *
-merge_runs(uint64_t *a, uint64_t *tmp, size_t n)
+merge_runs(uint64_t *a, uint64_t *tmp, size_t *bnd, size_t n)
 {
 	uint64_t   *src = a,
 			   *dst = tmp;
+	size_t		nb = 0;
 
-	for (;;)
+	bnd[nb++] = 0;
+	for (size_t i = 1; i < n; i++)
+		if (a[i - 1] > a[i])
+			bnd[nb++] = i;
+	bnd[nb] = n;				/* runs: [bnd[k], bnd[k + 1]) for k < nb */
+	while (nb > 1)
 	{
-		size_t		i = 0;
+		size_t		k,
+					m = 0;
 
-		while (i < n)
+		for (k = 0; k + 1 < nb; k += 2)
 		{
-			size_t		m = i + 1,
-						e,
-						x,
-						y,
-						o = i;
+			size_t		x = bnd[k],
+						mid = bnd[k + 1],
+						y = mid,
+						e = bnd[k + 2],
+						o = x;
 
-			while (m < n && src[m - 1] < src[m])
-				m++;
-			if (m == n)
+			/*
+			 * A reader's cells often all precede another's (the figures of
+			 * the text before the tables): the later run goes first whole,
+			 * without a comparison per cell.
+			 */
+			if (src[e - 1] < src[x])
 			{
-				if (i == 0)
-					return src;	/* one run: sorted */
-				memcpy(dst + i, src + i, (n - i) * sizeof(uint64_t));
-				break;
+				memcpy(dst + o, src + mid, (e - mid) * sizeof(uint64_t));
+				memcpy(dst + o + (e - mid), src + x, (mid - x) * sizeof(uint64_t));
 			}
-			e = m + 1;
-			while (e < n && src[e - 1] < src[e])
-				e++;
-			for (x = i, y = m; x < m && y < e;)
-				dst[o++] = src[x] < src[y] ? src[x++] : src[y++];
-			while (x < m)
-				dst[o++] = src[x++];
-			while (y < e)
-				dst[o++] = src[y++];
-			i = e;
+			else
+			{
+				while (x < mid && y < e)
+					dst[o++] = src[x] < src[y] ? src[x++] : src[y++];
+				memcpy(dst + o, src + x, (mid - x) * sizeof(uint64_t));
+				o += mid - x;
+				memcpy(dst + o, src + y, (e - y) * sizeof(uint64_t));
+			}
+			bnd[m++] = bnd[k];
 		}
+		if (k < nb)
+		{
+			/* an odd run out */
+			memcpy(dst + bnd[k], src + bnd[k], (n - bnd[k]) * sizeof(uint64_t));
+			bnd[m++] = bnd[k];
+		}
+		bnd[m] = n;
+		nb = m;
 		{
 			uint64_t   *t = src;
 
@@ -364,6 +381,7 @@ merge_runs(uint64_t *a, uint64_t *tmp, size_t n)
 			dst = t;
 		}
 	}
+	return src;
 }
 
 /*
@@ -378,6 +396,7 @@ sort_cells(gr_cell *cells, size_t n)
 {
 	uint64_t	key[SORT_CELLS_MAX];
 	uint64_t	tmp[SORT_CELLS_MAX];
+	size_t		bnd[SORT_CELLS_MAX + 1];
 	uint64_t   *sorted;
 
 	if (n > SORT_CELLS_MAX)
@@ -387,7 +406,7 @@ sort_cells(gr_cell *cells, size_t n)
 	}
 	for (size_t i = 0; i < n; i++)
 		key[i] = (uint64_t) cells[i].off << 32 | i;
-	sorted = merge_runs(key, tmp, n);
+	sorted = merge_runs(key, tmp, bnd, n);
 
 	/* cell j of the result is cells[sorted[j] low half]; the other array marks done */
 	{
