@@ -33,8 +33,11 @@ typedef struct t3_row
 	bool		after_prev_only;	/* only right after the previous row */
 } t3_row;
 
+/* table 3's first row label: where the table starts */
+#define T3_FIRST "本年新收政府信息公开申请数量"
+
 static const t3_row t3_rows[] = {
-	{"new_received", "本年新收政府信息公开申请数量", true, T3_DATA, false},
+	{"new_received", T3_FIRST, true, T3_DATA, false},
 	{"carried_over", "上年结转政府信息公开申请数量", true, T3_DATA, false},
 	{"granted", "予以公开", false, T3_DATA, false},
 	{"partially_granted", "部分公开", true, T3_DATA, false},
@@ -769,7 +772,8 @@ gr_read_template_tables(gr_build *b)
 			continue;
 		if ((n = gr_item_key(b->buf, &b->items->v[i], key, b->err)) < 0)
 			return b->err->status;
-		if (gr_is_t3_start(key))
+		/* (a key shorter than the label cannot hold it: no strstr) */
+		if (n >= (int) sizeof(T3_FIRST) - 1 && gr_is_t3_start(key))
 		{
 			t3 = (long) i;
 			break;
