@@ -193,8 +193,13 @@ gr_rule_find(const char *id)
 	size_t		n;
 	const gr_rule *r = gr_rules(&n);
 
+	/*
+	 * The first two bytes before strcmp ("R1", "R14", "S3", "N1": most
+	 * differ there; no id is empty, so id[1] is read only after a match
+	 * on a byte that is no NUL).
+	 */
 	for (size_t i = 0; i < n; i++)
-		if (strcmp(r[i].id, id) == 0)
+		if (r[i].id[0] == id[0] && r[i].id[1] == id[1] && strcmp(r[i].id, id) == 0)
 			return &r[i];
 	return NULL;
 }
