@@ -533,8 +533,70 @@ gr_free_value(gr_mem *mem, char *value)
 		gr_free(mem, value);
 }
 
+static gr_num_kind read_number_full(const char *buf, size_t len, gr_mem *mem,
+									gr_cell *cell);
+
+/*
+ * The common cell: a whole number of 1..18 ASCII digits and nothing else
+ * (no white space to trim, no unit: no unit ends in a digit).  What the
+ * reading below makes of it, without copying it into a[] and digits[] and
+ * scaling it back: the digits without leading zeros, the value (below
+ * 10^18, so it fits scaled and as a bigint).  *cell untouched when the
+ * cell is no such number (returns false).
+ */
+static inline bool
+read_plain_int(const char *buf, size_t b, size_t e, gr_mem *mem, gr_cell *cell,
+			   gr_num_kind *k)
+{
+	uint64_t	v = 0;
+	size_t		z = b;
+
+	if (e - b > 18 || (unsigned char) (buf[e - 1] - '0') > 9)
+		return false;
+	for (size_t i = b; i < e; i++)
+	{
+		if ((unsigned char) (buf[i] - '0') > 9)
+			return false;
+		v = v * 10 + (uint64_t) (buf[i] - '0');
+	}
+	while (z + 1 < e && buf[z] == '0')
+		z++;
+	if (e - z <= 3)
+		cell->value = (char *) small_int_text[v];	/* v < 1000 */
+	else if (!(cell->value = gr_strndup(mem, buf + z, e - z)))
+	{
+		*k = GR_NUM_NOMEM;
+		return true;
+	}
+	cell->num_ok = true;
+	cell->num = (gr_dec) v * GR_DEC_ONE;
+	cell->decimals = 0;
+	cell->is_int = true;
+	cell->ival = (int64_t) v;
+	cell->has_value = true;
+	cell->unit = NULL;
+	*k = GR_NUM_OK;
+	return true;
+}
+
 gr_num_kind
 gr_read_number(const char *buf, size_t len, gr_mem *mem, gr_cell *cell)
+{
+	gr_num_kind k;
+
+	/*
+	 * Most cells are such a number from their first byte to their last (a
+	 * digit is no space): read here, before the full reader's large frame
+	 * and its trimming.
+	 */
+	if (len > 0 && (unsigned char) (buf[0] - '0') <= 9 &&
+		read_plain_int(buf, 0, len, mem, cell, &k))
+		return k;
+	return read_number_full(buf, len, mem, cell);
+}
+
+static gr_num_kind
+read_number_full(const char *buf, size_t len, gr_mem *mem, gr_cell *cell)
 {
 	char		a[128];			/* the ASCII form of the number */
 	size_t		na = 0;
@@ -587,39 +649,12 @@ gr_read_number(const char *buf, size_t len, gr_mem *mem, gr_cell *cell)
 	if (b == e)
 		return GR_NUM_BLANK;
 
-	/*
-	 * The common cell: a whole number of 1..18 ASCII digits and nothing
-	 * else (no unit ends in a digit).  What the reading below makes of it,
-	 * without copying it into a[] and digits[] and scaling it back: the
-	 * digits without leading zeros, the value (below 10^18, so it fits
-	 * scaled and as a bigint).
-	 */
-	if (e - b <= 18 && (unsigned char) (buf[e - 1] - '0') <= 9)
+	/* the common cell, now that white space is trimmed (read_plain_int) */
 	{
-		uint64_t	v = 0;
-		size_t		k;
+		gr_num_kind k;
 
-		for (k = b; k < e && (unsigned char) (buf[k] - '0') <= 9; k++)
-			v = v * 10 + (uint64_t) (buf[k] - '0');
-		if (k == e)
-		{
-			size_t		z = b;
-
-			while (z + 1 < e && buf[z] == '0')
-				z++;
-			if (e - z <= 3)
-				cell->value = (char *) small_int_text[v];	/* v < 1000 */
-			else if (!(cell->value = gr_strndup(mem, buf + z, e - z)))
-				return GR_NUM_NOMEM;
-			cell->num_ok = true;
-			cell->num = (gr_dec) v * GR_DEC_ONE;
-			cell->decimals = 0;
-			cell->is_int = true;
-			cell->ival = (int64_t) v;
-			cell->has_value = true;
-			cell->unit = NULL;
-			return GR_NUM_OK;
-		}
+		if (read_plain_int(buf, b, e, mem, cell, &k))
+			return k;
 	}
 
 	/* unit suffix (every unit ends in '%' or a CJK character: most cells
