@@ -238,7 +238,8 @@ is_label(gr_build *b, size_t i)
 {
 	const gr_item *it = &b->items->v[i];
 
-	return it->kind == GR_ITEM_CELL && gr_classify_cell(b->buf, it) == GR_CC_LABEL;
+	return it->kind == GR_ITEM_CELL && !gr_short_ascii_cell(b->buf, it) &&
+		gr_classify_cell(b->buf, it) == GR_CC_LABEL;
 }
 
 
