@@ -536,7 +536,6 @@ key_hash3(uint64_t ht, uint64_t hr, uint64_t hc)
 	return h ^ (h >> 31);
 }
 
-
 /* Free what rv_init allocated. */
 static void
 rv_free(rv *v, gr_mem *mem)
