@@ -22,7 +22,8 @@ is_label(gr_build *b, size_t i)
 {
 	const gr_item *it = &b->items->v[i];
 
-	return it->kind == GR_ITEM_CELL && gr_classify_cell(b->buf, it) == GR_CC_LABEL;
+	return it->kind == GR_ITEM_CELL && !gr_short_ascii_cell(b->buf, it) &&
+		gr_classify_cell(b->buf, it) == GR_CC_LABEL;
 }
 
 static bool
@@ -76,34 +77,19 @@ gr_build_warn(gr_build *b, const char *fmt,...)
 	return gr_warn(b->mem, b->r, &b->warn_cap, "%s", msg);
 }
 
-bool
-gr_emit_value(gr_build *b, const char *tbl, const char *row, const char *col,
-			  const gr_item *it, size_t at)
+/*
+ * The warning of a value cell that is no plain number (kind k, as
+ * gr_read_number said), or one too large for arithmetic checks.  Out of
+ * line: most cells are plain numbers and never build the "where" text.
+ */
+static bool __attribute__((noinline))
+value_warning(gr_build *b, const char *tbl, const char *row, const char *col,
+			  const gr_item *it, gr_cell *c, gr_num_kind k)
 {
-	gr_cell    *c;
-	gr_num_kind k;
 	char		where[160];
 
-	if (!gr_grow(b->mem, (void **) &b->r->cells, &b->cells_cap,
-				 b->r->ncells + 1, sizeof(gr_cell)))
-		return false;
-	c = &b->r->cells[b->r->ncells++];
-	memset(c, 0, sizeof(*c));
-	c->tbl = tbl;
-	c->row_key = row;
-	c->col_key = col;
-	if (!it)
-	{
-		c->off = at;
-		c->len = 0;
-		return true;
-	}
-	c->off = it->off;
-	c->len = it->len;
-	k = gr_read_number(b->buf + it->off, it->len, b->mem, c);
-	if (k != GR_NUM_OK || (c->flags & GR_CELL_OVERFLOW))
-		snprintf(where, sizeof(where), "%s %s%s%s", tbl, row, col ? "/" : "",
-				 col ? col : "");	/* only a warning needs it */
+	snprintf(where, sizeof(where), "%s %s%s%s", tbl, row, col ? "/" : "",
+			 col ? col : "");
 	switch (k)
 	{
 		case GR_NUM_OK:
@@ -130,3 +116,33 @@ gr_emit_value(gr_build *b, const char *tbl, const char *row, const char *col,
 	return true;
 }
 
+bool
+gr_emit_value(gr_build *b, const char *tbl, const char *row, const char *col,
+			  const gr_item *it, size_t at)
+{
+	gr_cell    *c;
+	gr_num_kind k;
+
+	/* (gr_grow returns at once while there is room: no call then) */
+	if (b->r->ncells == b->cells_cap &&
+		!gr_grow(b->mem, (void **) &b->r->cells, &b->cells_cap,
+				 b->r->ncells + 1, sizeof(gr_cell)))
+		return false;
+	c = &b->r->cells[b->r->ncells++];
+	memset(c, 0, sizeof(*c));
+	c->tbl = tbl;
+	c->row_key = row;
+	c->col_key = col;
+	if (!it)
+	{
+		c->off = at;
+		c->len = 0;
+		return true;
+	}
+	c->off = it->off;
+	c->len = it->len;
+	k = gr_read_number(b->buf + it->off, it->len, b->mem, c);
+	if (k == GR_NUM_OK && !(c->flags & GR_CELL_OVERFLOW))
+		return true;
+	return value_warning(b, tbl, row, col, it, c, k);
+}

@@ -24,40 +24,43 @@ gr_contains(const char *key, const char *needle)
 	return strstr(key, needle) != NULL;
 }
 
-/* Chinese numerals used in outline numbering, as UTF-8. */
-static const char *const cjk_digits[] = {
-	"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", NULL
-};
-
+/*
+ * Length of the run of Chinese numerals of outline numbering (一 二 三 四
+ * 五 六 七 八 九 十) at s.
+ */
 static size_t
 cjk_number_len(const char *s)
 {
+	const unsigned char *u = (const unsigned char *) s;
 	size_t		n = 0;
 
-	for (;;)
+	/*
+	 * A numeral, its three bytes as one key, told by a
+	 * switch (it runs on every key).  Every numeral starts with E4 or E5:
+	 * most keys are out at the first byte.  A byte is read only when the
+	 * one before is no NUL (the numerals have none).
+	 */
+	while ((u[n] == 0xE4 || u[n] == 0xE5) && u[n + 1] != 0 && u[n + 2] != 0)
 	{
-		bool		hit = false;
-
-		/* every numeral of cjk_digits starts with E4 or E5: most keys are out here */
-		if ((unsigned char) s[n] != 0xE4 && (unsigned char) s[n] != 0xE5)
-			return n;
-
-		/*
-		 * Byte by byte, not a strncmp call per numeral: it runs on every
-		 * key.  (The numerals have no NUL byte, so a NUL of s ends the
-		 * comparison before anything past it is read.)
-		 */
-		for (int i = 0; cjk_digits[i]; i++)
-			if (s[n] == cjk_digits[i][0] && s[n + 1] == cjk_digits[i][1] &&
-				s[n + 2] == cjk_digits[i][2])
-			{
+		switch ((uint32_t) u[n] << 16 | (uint32_t) u[n + 1] << 8 | u[n + 2])
+		{
+			case 0xE4B880:		/* 一 */
+			case 0xE4BA8C:		/* 二 */
+			case 0xE4B889:		/* 三 */
+			case 0xE59B9B:		/* 四 */
+			case 0xE4BA94:		/* 五 */
+			case 0xE585AD:		/* 六 */
+			case 0xE4B883:		/* 七 */
+			case 0xE585AB:		/* 八 */
+			case 0xE4B99D:		/* 九 */
+			case 0xE58D81:		/* 十 */
 				n += 3;
-				hit = true;
-				break;
-			}
-		if (!hit)
-			return n;
+				continue;
+			default:
+				return n;
+		}
 	}
+	return n;
 }
 
 static size_t
@@ -207,7 +210,7 @@ gr_numbering_at(const char *s, size_t n)
 		bool		hit = false;
 
 		/*
-		 * One of cjk_digits: its three bytes as one key, told by a
+		 * A numeral (cjk_number_len): its three bytes as one key, told by a
 		 * switch (the compiler's few comparisons) instead of ten memcmp.
 		 */
 		if (n - i >= 3)

@@ -40,6 +40,21 @@ typedef enum gr_cell_class
 	GR_CC_LABEL					/* text: a label of some kind */
 } gr_cell_class;
 
+/*
+ * A cell of at most four bytes whose first and last bytes are ASCII (most
+ * value cells: "0", "12"): no ideograph fits between them (every one takes
+ * three bytes or four), so gr_classify_cell would say GR_CC_VALUE.  Lets the
+ * readers skip the call for the common cell.  (An empty cell is a value
+ * too.)
+ */
+static inline bool
+gr_short_ascii_cell(const char *buf, const gr_item *it)
+{
+	return it->len == 0 ||
+		(it->len <= 4 && (unsigned char) buf[it->off] < 0x80 &&
+		 (unsigned char) buf[it->off + it->len - 1] < 0x80);
+}
+
 gr_cell_class gr_classify_cell(const char *buf, const gr_item *it);
 
 #endif							/* GR_LABELS_H */

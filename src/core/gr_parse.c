@@ -317,46 +317,63 @@ cmp_cell_off(const void *a, const void *b)
 
 /*
  * Sort a[0..n) (distinct keys) by merging its ascending runs, with tmp
- * (n keys) as the other buffer; returns the one holding the result.
+ * (n keys) as the other buffer; returns the one holding the result.  The
+ * runs are found once (bnd: room for n + 1 bounds); each pass merges them
+ * two by two and keeps every other bound.
  */
 static uint64_t *
-merge_runs(uint64_t *a, uint64_t *tmp, size_t n)
+merge_runs(uint64_t *a, uint64_t *tmp, size_t *bnd, size_t n)
 {
 	uint64_t   *src = a,
 			   *dst = tmp;
+	size_t		nb = 0;
 
-	for (;;)
+	bnd[nb++] = 0;
+	for (size_t i = 1; i < n; i++)
+		if (a[i - 1] > a[i])
+			bnd[nb++] = i;
+	bnd[nb] = n;				/* runs: [bnd[k], bnd[k + 1]) for k < nb */
+	while (nb > 1)
 	{
-		size_t		i = 0;
+		size_t		k,
+					m = 0;
 
-		while (i < n)
+		for (k = 0; k + 1 < nb; k += 2)
 		{
-			size_t		m = i + 1,
-						e,
-						x,
-						y,
-						o = i;
+			size_t		x = bnd[k],
+						mid = bnd[k + 1],
+						y = mid,
+						e = bnd[k + 2],
+						o = x;
 
-			while (m < n && src[m - 1] < src[m])
-				m++;
-			if (m == n)
+			/*
+			 * A reader's cells often all precede another's (the figures of
+			 * the text before the tables): the later run goes first whole,
+			 * without a comparison per cell.
+			 */
+			if (src[e - 1] < src[x])
 			{
-				if (i == 0)
-					return src;	/* one run: sorted */
-				memcpy(dst + i, src + i, (n - i) * sizeof(uint64_t));
-				break;
+				memcpy(dst + o, src + mid, (e - mid) * sizeof(uint64_t));
+				memcpy(dst + o + (e - mid), src + x, (mid - x) * sizeof(uint64_t));
 			}
-			e = m + 1;
-			while (e < n && src[e - 1] < src[e])
-				e++;
-			for (x = i, y = m; x < m && y < e;)
-				dst[o++] = src[x] < src[y] ? src[x++] : src[y++];
-			while (x < m)
-				dst[o++] = src[x++];
-			while (y < e)
-				dst[o++] = src[y++];
-			i = e;
+			else
+			{
+				while (x < mid && y < e)
+					dst[o++] = src[x] < src[y] ? src[x++] : src[y++];
+				memcpy(dst + o, src + x, (mid - x) * sizeof(uint64_t));
+				o += mid - x;
+				memcpy(dst + o, src + y, (e - y) * sizeof(uint64_t));
+			}
+			bnd[m++] = bnd[k];
 		}
+		if (k < nb)
+		{
+			/* an odd run out */
+			memcpy(dst + bnd[k], src + bnd[k], (n - bnd[k]) * sizeof(uint64_t));
+			bnd[m++] = bnd[k];
+		}
+		bnd[m] = n;
+		nb = m;
 		{
 			uint64_t   *t = src;
 
@@ -364,6 +381,7 @@ merge_runs(uint64_t *a, uint64_t *tmp, size_t n)
 			dst = t;
 		}
 	}
+	return src;
 }
 
 /*
@@ -378,6 +396,7 @@ sort_cells(gr_cell *cells, size_t n)
 {
 	uint64_t	key[SORT_CELLS_MAX];
 	uint64_t	tmp[SORT_CELLS_MAX];
+	size_t		bnd[SORT_CELLS_MAX + 1];
 	uint64_t   *sorted;
 
 	if (n > SORT_CELLS_MAX)
@@ -387,7 +406,7 @@ sort_cells(gr_cell *cells, size_t n)
 	}
 	for (size_t i = 0; i < n; i++)
 		key[i] = (uint64_t) cells[i].off << 32 | i;
-	sorted = merge_runs(key, tmp, n);
+	sorted = merge_runs(key, tmp, bnd, n);
 
 	/* cell j of the result is cells[sorted[j] low half]; the other array marks done */
 	{
@@ -443,15 +462,56 @@ place_cells(const char *buf, gr_report *r, size_t *cur_byte, size_t *cur_char)
 		*cur_char += gr_utf8_chars(buf + *cur_byte, c->off - *cur_byte);
 		*cur_byte = c->off;
 		c->char_start = *cur_char + 1;
-		c->char_len = gr_utf8_chars(buf + c->off, c->len);
+		if (c->len <= 8)
+		{
+			/* most cells hold a digit or a few: counted here, no call */
+			uint32_t	nc = 0;
+
+			for (uint32_t k = 0; k < c->len; k++)
+				nc += ((unsigned char) buf[c->off + k] & 0xC0) != 0x80;
+			c->char_len = nc;
+		}
+		else
+			c->char_len = gr_utf8_chars(buf + c->off, c->len);
 	}
 }
 
-static bool
-take_total(gr_build *b, const char *row, gr_opt_i64 *dst)
-{
-	const gr_cell *c = gr_report_find(b->r, "t3", row, "total");
+/*
+ * The four headline totals of a template report: the first cell of each of
+ * their t3 rows in the total column (what gr_report_find would return),
+ * found in one pass over the cells instead of a pass per total.
+ */
+static const char *const t3_totals[4] = {
+	"new_received", "carried_over", "processed_total", "carried_forward"
+};
 
+static void
+find_totals(const gr_report *r, const gr_cell *found[4])
+{
+	for (int k = 0; k < 4; k++)
+		found[k] = NULL;
+	for (size_t i = 0; i < r->ncells; i++)
+	{
+		const gr_cell *c = &r->cells[i];
+
+		if (!c->tbl || c->tbl[0] != 't' || c->tbl[1] != '3' || c->tbl[2] ||
+			!c->row_key || !c->col_key || c->col_key[0] != 't' ||
+			strcmp(c->col_key, "total") != 0)
+			continue;
+		for (int k = 0; k < 4; k++)
+			if (!found[k] && c->row_key[0] == t3_totals[k][0] &&
+				strcmp(c->row_key, t3_totals[k]) == 0)
+			{
+				found[k] = c;
+				break;
+			}
+	}
+}
+
+/* One headline total from its cell c (NULL: no such cell). */
+static bool
+take_total(gr_build *b, const gr_cell *c, const char *row, gr_opt_i64 *dst)
+{
 	if (!c || !c->has_value)
 		return true;
 	if (!c->is_int)
@@ -502,7 +562,7 @@ static void
 drop_tail(gr_mem *mem, gr_report *r, size_t nc, size_t nw)
 {
 	for (size_t i = nc; i < r->ncells; i++)
-		gr_free(mem, r->cells[i].value);
+		gr_free_value(mem, r->cells[i].value);
 	for (size_t i = nw; i < r->nwarnings; i++)
 		gr_free(mem, r->warnings[i]);
 	r->ncells = nc;
@@ -645,11 +705,16 @@ read_segment(const char *buf, size_t len, const gr_options *opt, gr_mem *mem,
 				return gr_fail(err, GR_ERR_NOMEM, 0, "out of memory", NULL);
 			break;
 		default:
-			if (!take_total(&b, "new_received", &r->new_received) ||
-				!take_total(&b, "carried_over", &r->carried_over) ||
-				!take_total(&b, "processed_total", &r->processed_total) ||
-				!take_total(&b, "carried_forward", &r->carried_forward))
-				return gr_fail(err, GR_ERR_NOMEM, 0, "out of memory", NULL);
+			{
+				const gr_cell *tot[4];
+
+				find_totals(r, tot);
+				if (!take_total(&b, tot[0], t3_totals[0], &r->new_received) ||
+					!take_total(&b, tot[1], t3_totals[1], &r->carried_over) ||
+					!take_total(&b, tot[2], t3_totals[2], &r->processed_total) ||
+					!take_total(&b, tot[3], t3_totals[3], &r->carried_forward))
+					return gr_fail(err, GR_ERR_NOMEM, 0, "out of memory", NULL);
+			}
 			break;
 	}
 	if (!r->year && !r->agency && !gr_has_report_marker(&b))
@@ -669,8 +734,13 @@ read_segment(const char *buf, size_t len, const gr_options *opt, gr_mem *mem,
 	 * may hold thousands of them.  A long one keeps its arrays: copying
 	 * them now would add a copy to the most memory a parse holds.
 	 * (Warnings added later grow the array from nwarnings, see gr_warn.)
+	 * Cells are shrunk only when a quarter of their room or more is unused:
+	 * a template report fills about 205 of its 256, and copying those into
+	 * an exact array (zeroed first) cost more than the rest of its
+	 * assembly, to save 5 KB; a short report on a listing page (a few
+	 * cells in room for a few dozen) is still cut to its size.
 	 */
-	if ((b.cells_cap <= 256 &&
+	if ((b.cells_cap <= 256 && r->ncells < b.cells_cap - b.cells_cap / 4 &&
 		 !gr_shrink(mem, (void **) &r->cells, &b.cells_cap, r->ncells, sizeof(gr_cell))) ||
 		(b.warn_cap <= 64 &&
 		 !gr_shrink(mem, (void **) &r->warnings, &b.warn_cap, r->nwarnings, sizeof(char *))))

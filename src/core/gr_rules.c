@@ -193,8 +193,13 @@ gr_rule_find(const char *id)
 	size_t		n;
 	const gr_rule *r = gr_rules(&n);
 
+	/*
+	 * The first two bytes before strcmp ("R1", "R14", "S3", "N1": most
+	 * differ there; no id is empty, so id[1] is read only after a match
+	 * on a byte that is no NUL).
+	 */
 	for (size_t i = 0; i < n; i++)
-		if (strcmp(r[i].id, id) == 0)
+		if (r[i].id[0] == id[0] && r[i].id[1] == id[1] && strcmp(r[i].id, id) == 0)
 			return &r[i];
 	return NULL;
 }
@@ -421,6 +426,7 @@ typedef struct rv
 	bool	   *first;			/* per cell: the first of its keys? */
 	size_t		hmask;			/* hash slots - 1 */
 	uint64_t	h_t3;			/* part_hash("t3"), for the table-3 rules */
+	struct hcache *hc;			/* part hashes by address, see part_hash_kept */
 } rv;
 
 /* Mix the string s (NULL as "") into h, eight bytes at a time. */
@@ -459,6 +465,68 @@ rotl64(uint64_t x, int k)
 	return (x << k) | (x >> (64 - k));
 }
 
+/*
+ * Part hashes by the address of the string: a report's few dozen key
+ * strings are hashed over and over (the index of every cell, each rule's
+ * lookups), at ~65 instructions a string.  Only for strings that stay put
+ * while the rv lives, literals and the keys of its cells: some rules look
+ * up keys they build in a buffer, whose address holds other text later.
+ */
+#define HCACHE_SLOTS 256
+
+typedef struct hcache
+{
+	const char *s[HCACHE_SLOTS];
+	uint64_t	h[HCACHE_SLOTS];	/* part_hash(s) */
+	uint64_t	pre[HCACHE_SLOTS];	/* key_prefix(s), for sorting the index */
+} hcache;
+
+/*
+ * The first eight bytes of s (NULL as ""), big-endian and zero-padded, as
+ * one integer: two strings whose integers differ compare as strcmp would
+ * (at the first byte that differs; a string's end is a zero byte).
+ */
+static uint64_t
+key_prefix(const char *s)
+{
+	uint64_t	k = 0;
+
+	for (int i = 0; s && i < 8 && s[i]; i++)
+		k |= (uint64_t) (unsigned char) s[i] << (56 - 8 * i);
+	return k;
+}
+
+/* The slot of s in r's cache, filled if s is not there. */
+static inline size_t
+hcache_slot(const rv *r, const char *s)
+{
+	size_t		i = ((uintptr_t) s >> 3 ^ (uintptr_t) s >> 11) & (HCACHE_SLOTS - 1);
+
+	if (r->hc->s[i] != s)
+	{
+		r->hc->s[i] = s;
+		r->hc->h[i] = part_hash(s);
+		r->hc->pre[i] = key_prefix(s);
+	}
+	return i;
+}
+
+static inline uint64_t
+part_hash_kept(const rv *r, const char *s)
+{
+	if (!s)
+		return part_hash(NULL);
+	return r->hc->h[hcache_slot(r, s)];
+}
+
+static inline uint64_t
+key_prefix_kept(const rv *r, const char *s)
+{
+	if (!s)
+		return 0;
+	return r->hc->pre[hcache_slot(r, s)];
+}
+
 /* Hash of the three keys of a cell, from the hashes of its parts. */
 static uint64_t
 key_hash3(uint64_t ht, uint64_t hr, uint64_t hc)
@@ -466,12 +534,6 @@ key_hash3(uint64_t ht, uint64_t hr, uint64_t hc)
 	uint64_t	h = (ht ^ rotl64(hr, 21) ^ rotl64(hc, 43)) * 0xBF58476D1CE4E5B9u;
 
 	return h ^ (h >> 31);
-}
-
-static uint64_t
-key_hash(const char *tbl, const char *row, const char *col)
-{
-	return key_hash3(part_hash(tbl), part_hash(row), part_hash(col));
 }
 
 /* Free what rv_init allocated. */
@@ -482,10 +544,12 @@ rv_free(rv *v, gr_mem *mem)
 	gr_free(mem, v->hash);
 	gr_free(mem, v->hkey);
 	gr_free(mem, v->first);
+	gr_free(mem, v->hc);
 	v->idx = NULL;
 	v->hash = NULL;
 	v->hkey = NULL;
 	v->first = NULL;
+	v->hc = NULL;
 }
 
 static int
@@ -501,17 +565,93 @@ cmp_keys(const char *t1, const char *r1, const char *c1,
 	return d;
 }
 
-static int
-cmp_cellp(const void *a, const void *b)
+/*
+ * The index is sorted by cmp_keys, then by address (document order among
+ * equal keys), on keys made first: each key part's key_prefix, compared as
+ * integers, and key_cmp only where those are equal.  qsort's call per
+ * comparison and strcmp on pointers were a third of a check.  A total
+ * order (the address breaks ties), so the result is the one qsort gave.
+ */
+typedef struct skey
 {
-	const gr_cell *x = *(const gr_cell *const *) a;
-	const gr_cell *y = *(const gr_cell *const *) b;
-	int			d = cmp_keys(x->tbl, x->row_key, x->col_key,
-							 y->tbl, y->row_key, y->col_key);
+	uint64_t	t,
+				r,
+				c;				/* prefixes of tbl, row_key, col_key */
+	const gr_cell *p;
+} skey;
 
-	if (d != 0)
+static inline int
+skey_cmp(const skey *x, const skey *y)
+{
+	int			d;
+
+	if (x->t != y->t)
+		return x->t < y->t ? -1 : 1;
+	if ((d = key_cmp(x->p->tbl, y->p->tbl)) != 0)
 		return d;
-	return (x > y) - (x < y);	/* document order among equal keys */
+	if (x->r != y->r)
+		return x->r < y->r ? -1 : 1;
+	if ((d = key_cmp(x->p->row_key, y->p->row_key)) != 0)
+		return d;
+	if (x->c != y->c)
+		return x->c < y->c ? -1 : 1;
+	if ((d = key_cmp(x->p->col_key, y->p->col_key)) != 0)
+		return d;
+	return (x->p > y->p) - (x->p < y->p);
+}
+
+/* Sort a[0..n) by skey_cmp: runs of eight by insertion, then merges. */
+#define SORT_RUN 8
+
+static void
+sort_skeys(skey *a, skey *tmp, size_t n)
+{
+	skey	   *src = a,
+			   *dst = tmp;
+
+	for (size_t lo = 0; lo < n; lo += SORT_RUN)
+	{
+		size_t		hi = lo + SORT_RUN < n ? lo + SORT_RUN : n;
+
+		for (size_t i = lo + 1; i < hi; i++)
+		{
+			skey		x = a[i];
+			size_t		j = i;
+
+			while (j > lo && skey_cmp(&a[j - 1], &x) > 0)
+			{
+				a[j] = a[j - 1];
+				j--;
+			}
+			a[j] = x;
+		}
+	}
+	for (size_t w = SORT_RUN; w < n; w *= 2)
+	{
+		for (size_t lo = 0; lo < n; lo += 2 * w)
+		{
+			size_t		mid = lo + w < n ? lo + w : n,
+						hi = lo + 2 * w < n ? lo + 2 * w : n,
+						i = lo,
+						j = mid,
+						o = lo;
+
+			while (i < mid && j < hi)
+				dst[o++] = skey_cmp(&src[j], &src[i]) < 0 ? src[j++] : src[i++];
+			while (i < mid)
+				dst[o++] = src[i++];
+			while (j < hi)
+				dst[o++] = src[j++];
+		}
+		{
+			skey	   *t = src;
+
+			src = dst;
+			dst = t;
+		}
+	}
+	if (src != a)
+		memcpy(a, src, n * sizeof(*a));
 }
 
 static bool
@@ -536,7 +676,8 @@ rv_init(rv *v, const gr_report *r, gr_mem *mem)
 	v->hash = gr_alloc_array(mem, slots, sizeof(gr_cell *));
 	v->hkey = gr_alloc_array(mem, slots, sizeof(uint64_t));
 	v->first = gr_alloc_array(mem, r->ncells ? r->ncells : 1, sizeof(bool));
-	if (!v->idx || !v->hash || !v->hkey || !v->first)
+	v->hc = gr_alloc(mem, sizeof(hcache));	/* zeroed: every slot empty */
+	if (!v->idx || !v->hash || !v->hkey || !v->first || !v->hc)
 	{
 		rv_free(v, mem);
 		return false;
@@ -544,7 +685,31 @@ rv_init(rv *v, const gr_report *r, gr_mem *mem)
 	for (size_t i = 0; i < r->ncells; i++)
 		v->idx[i] = &r->cells[i];
 	if (r->ncells > 1)
-		qsort(v->idx, r->ncells, sizeof(gr_cell *), cmp_cellp);
+	{
+		skey		stack[2 * 256];
+		skey	   *keys = r->ncells <= 256 ? stack :
+			gr_alloc_array(mem, 2 * r->ncells, sizeof(skey));
+
+		if (!keys)
+		{
+			rv_free(v, mem);
+			return false;
+		}
+		for (size_t i = 0; i < r->ncells; i++)
+		{
+			const gr_cell *c = &r->cells[i];
+
+			keys[i].t = key_prefix_kept(v, c->tbl);
+			keys[i].r = key_prefix_kept(v, c->row_key);
+			keys[i].c = key_prefix_kept(v, c->col_key);
+			keys[i].p = c;
+		}
+		sort_skeys(keys, keys + r->ncells, r->ncells);
+		for (size_t i = 0; i < r->ncells; i++)
+			v->idx[i] = keys[i].p;
+		if (keys != stack)
+			gr_free(mem, keys);
+	}
 
 	/*
 	 * The rules look up a few hundred single cells per report: a hash of
@@ -562,11 +727,11 @@ rv_init(rv *v, const gr_report *r, gr_mem *mem)
 			continue;
 		/* sorted cells share their key strings: a part is hashed once per run */
 		if (!hashed || c->tbl != pt)
-			ht = part_hash(pt = c->tbl);
+			ht = part_hash_kept(v, pt = c->tbl);
 		if (!hashed || c->row_key != pr)
-			hr = part_hash(pr = c->row_key);
+			hr = part_hash_kept(v, pr = c->row_key);
 		if (!hashed || c->col_key != pc)
-			hc = part_hash(pc = c->col_key);
+			hc = part_hash_kept(v, pc = c->col_key);
 		hashed = true;
 		kh = key_hash3(ht, hr, hc);
 		for (h = kh & v->hmask; v->hash[h]; h = (h + 1) & v->hmask)
@@ -620,13 +785,28 @@ cell_find_h(const rv *r, uint64_t kh, const char *tbl, const char *row,
 	return NULL;
 }
 
-/* First cell with these keys (col NULL matches a NULL/empty column key). */
+/*
+ * First cell with these keys (col NULL matches a NULL/empty column key).
+ * tbl is always a literal or a cell's key; row and col may be a buffer.
+ */
 static const gr_cell *
 cell_find(const rv *r, const char *tbl, const char *row, const char *col)
 {
 	if (!tbl || !row)
 		return NULL;
-	return cell_find_h(r, key_hash(tbl, row, col), tbl, row, col);
+	return cell_find_h(r, key_hash3(part_hash_kept(r, tbl), part_hash(row), part_hash(col)),
+					   tbl, row, col);
+}
+
+/* cell_find for keys that are all literals or keys of r's cells. */
+static const gr_cell *
+cell_find_kept(const rv *r, const char *tbl, const char *row, const char *col)
+{
+	if (!tbl || !row)
+		return NULL;
+	return cell_find_h(r, key_hash3(part_hash_kept(r, tbl), part_hash_kept(r, row),
+									part_hash_kept(r, col)),
+					   tbl, row, col);
 }
 
 static bool
@@ -750,6 +930,14 @@ side_cell(side *s, const rv *r, const char *tbl, const char *row,
 		  const char *col, const char *label, const char *group)
 {
 	side_add(s, label ? label : row, group, cell_find(r, tbl, row, col), 1);
+}
+
+/* side_cell for keys that are all literals or keys of r's cells. */
+static void
+side_cell_kept(side *s, const rv *r, const char *tbl, const char *row,
+			   const char *col, const char *label, const char *group)
+{
+	side_add(s, label ? label : row, group, cell_find_kept(r, tbl, row, col), 1);
 }
 
 /* Sum of the side; false when a term is absent, blank, inexact or overflows. */
@@ -916,10 +1104,10 @@ rule_r1(chk *k, const rv *r)
 
 		side_init(&L);
 		side_init(&R);
-		side_cell(&L, r, "t3", "new_received", c, NULL, NULL);
-		side_cell(&L, r, "t3", "carried_over", c, NULL, NULL);
-		side_cell(&R, r, "t3", "processed_total", c, NULL, NULL);
-		side_cell(&R, r, "t3", "carried_forward", c, NULL, NULL);
+		side_cell_kept(&L, r, "t3", "new_received", c, NULL, NULL);
+		side_cell_kept(&L, r, "t3", "carried_over", c, NULL, NULL);
+		side_cell_kept(&R, r, "t3", "processed_total", c, NULL, NULL);
+		side_cell_kept(&R, r, "t3", "carried_forward", c, NULL, NULL);
 		if (!side_eval(&L, &l) || !side_eval(&R, &rr) || l == rr)
 			continue;
 		msg_init(k, &m);
@@ -941,13 +1129,13 @@ outcome_side(side *s, const rv *r, const char *col)
 {
 	group_def	g[4];
 	size_t		ng = outcome_groups(r, g);
-	uint64_t	hc = part_hash(col);
+	uint64_t	hc = part_hash_kept(r, col);
 
 	side_init(s);
 	side_add(s, "granted", NULL,
-			 cell_find_h(r, key_hash3(r->h_t3, part_hash("granted"), hc), "t3", "granted", col), 1);
+			 cell_find_h(r, key_hash3(r->h_t3, part_hash_kept(r, "granted"), hc), "t3", "granted", col), 1);
 	side_add(s, "partially_granted", NULL,
-			 cell_find_h(r, key_hash3(r->h_t3, part_hash("partially_granted"), hc),
+			 cell_find_h(r, key_hash3(r->h_t3, part_hash_kept(r, "partially_granted"), hc),
 						 "t3", "partially_granted", col), 1);
 	for (size_t i = 0; i < ng; i++)
 		for (size_t j = 0; j < g[i].n; j++)
@@ -955,7 +1143,7 @@ outcome_side(side *s, const rv *r, const char *col)
 			const char *row = g[i].reasons[j];
 
 			side_add(s, row, g[i].n > 1 ? g[i].name : NULL,
-					 cell_find_h(r, key_hash3(r->h_t3, part_hash(row), hc), "t3", row, col), 1);
+					 cell_find_h(r, key_hash3(r->h_t3, part_hash_kept(r, row), hc), "t3", row, col), 1);
 		}
 }
 
@@ -966,7 +1154,7 @@ rule_r2(chk *k, const rv *r)
 	{
 		const char *c = T3_COLS[i];
 		side		R;
-		const gr_cell *pt = cell_find(r, "t3", "processed_total", c);
+		const gr_cell *pt = cell_find_kept(r, "t3", "processed_total", c);
 		gr_dec		rr;
 		sb			m;
 
@@ -991,21 +1179,21 @@ static void
 applicant_side(side *s, const rv *r, const char *tbl, const char *row)
 {
 	bool		orgs = false;
-	uint64_t	ht = part_hash(tbl),
-				hr = part_hash(row);
+	uint64_t	ht = part_hash_kept(r, tbl),
+				hr = part_hash_kept(r, row);
 	const gr_cell *c6[NELEM(C6)];
 	const gr_cell *lps;
 
 	/* C6 is natural_person followed by ORG5 */
 	for (size_t i = 0; i < NELEM(C6); i++)
 	{
-		c6[i] = cell_find_h(r, key_hash3(ht, hr, part_hash(C6[i])), tbl, row, C6[i]);
+		c6[i] = cell_find_h(r, key_hash3(ht, hr, part_hash_kept(r, C6[i])), tbl, row, C6[i]);
 		if (i > 0 && c6[i])
 			orgs = true;
 	}
 	side_init(s);
 	if (!orgs &&
-		(lps = cell_find_h(r, key_hash3(ht, hr, part_hash("legal_person_subtotal")),
+		(lps = cell_find_h(r, key_hash3(ht, hr, part_hash_kept(r, "legal_person_subtotal")),
 						   tbl, row, "legal_person_subtotal")) != NULL)
 	{
 		side_add(s, "natural_person", NULL, c6[0], 1);
@@ -1058,7 +1246,7 @@ rule_r4(chk *k, const rv *r)
 		for (size_t ci = 0; ci < NELEM(T3_COLS); ci++)
 		{
 			const char *col = T3_COLS[ci];
-			const gr_cell *sub = cell_find(r, "t3", g[gi].name, col);
+			const gr_cell *sub = cell_find_kept(r, "t3", g[gi].name, col);
 			side		R;
 			gr_dec		rr;
 			sb			m;
@@ -1068,7 +1256,7 @@ rule_r4(chk *k, const rv *r)
 				continue;
 			side_init(&R);
 			for (size_t j = 0; j < g[gi].n; j++)
-				side_cell(&R, r, "t3", g[gi].reasons[j], col, NULL, NULL);
+				side_cell_kept(&R, r, "t3", g[gi].reasons[j], col, NULL, NULL);
 			if (!usable(sub) || !side_eval(&R, &rr) || sub->num == rr)
 				continue;
 			msg_init(k, &m);

@@ -247,8 +247,32 @@ read_3col(gr_build *b, st_ctx *cx, const char *header, const char *quick)
 	const char *section = NULL;
 	bool		open = header == NULL;
 	size_t		quick_len = quick ? strlen(quick) : 0;	/* once, not per cell */
+	size_t		i = b->from;
 
-	for (size_t i = b->from; i < b->to; i++)
+	/*
+	 * The header first, in a loop of its own: most segments have no such
+	 * table, and this runs over every item of each.  The rows start after
+	 * the header cell.
+	 */
+	if (!open)
+	{
+		for (; i < b->to && !open; i++)
+		{
+			const gr_item *it = &b->items->v[i];
+
+			/* cheap byte tests before any normalisation */
+			if (it->kind != GR_ITEM_CELL || it->len < quick_len || it->len > 40 ||
+				!gr_find_n(b->buf + it->off, it->len, quick, quick_len))
+				continue;
+			if (gr_item_key(b->buf, it, key, b->err) < 0)
+				return b->err->status;
+			if (strcmp(key, header) == 0)
+				open = true;
+		}
+		if (!open)
+			return GR_OK;
+	}
+	for (; i < b->to; i++)
 	{
 		const gr_item *it = &b->items->v[i];
 		const st_row *row;
@@ -261,17 +285,6 @@ read_3col(gr_build *b, st_ctx *cx, const char *header, const char *quick)
 
 		if (it->kind != GR_ITEM_CELL || it->len == 0)
 			continue;
-		if (!open)
-		{
-			/* cheap byte test before any normalisation */
-			if (it->len > 40 || !gr_find_n(b->buf + it->off, it->len, quick, quick_len))
-				continue;
-			if (gr_item_key(b->buf, it, key, b->err) < 0)
-				return b->err->status;
-			if (strcmp(key, header) == 0)
-				open = true;
-			continue;
-		}
 		if (gr_classify_cell(b->buf, it) != GR_CC_LABEL)
 			continue;
 		{

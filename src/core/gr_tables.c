@@ -33,8 +33,11 @@ typedef struct t3_row
 	bool		after_prev_only;	/* only right after the previous row */
 } t3_row;
 
+/* table 3's first row label: where the table starts */
+#define T3_FIRST "本年新收政府信息公开申请数量"
+
 static const t3_row t3_rows[] = {
-	{"new_received", "本年新收政府信息公开申请数量", true, T3_DATA, false},
+	{"new_received", T3_FIRST, true, T3_DATA, false},
 	{"carried_over", "上年结转政府信息公开申请数量", true, T3_DATA, false},
 	{"granted", "予以公开", false, T3_DATA, false},
 	{"partially_granted", "部分公开", true, T3_DATA, false},
@@ -186,17 +189,46 @@ t2_default_cols(int fmt, int section, const char **cols)
 int
 gr_t2_section(const char *key)
 {
-	static const char *const num[] = {
-		"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"
-	};
+	static const char pre[] = "第二十条第(";
+	const unsigned char *k;
 
-	if (!gr_starts(key, "第二十条第("))
+	/* every label is tested: most differ in the first byte, no call */
+	if (key[0] != pre[0] || strncmp(key, pre, sizeof(pre) - 1) != 0)
 		return 0;
-	key += strlen("第二十条第(");
-	for (int i = 9; i >= 0; i--)
-		if (gr_starts(key, num[i]) && key[3] == ')')
-			return i + 1;
-	return 0;
+	k = (const unsigned char *) key + sizeof(pre) - 1;
+
+	/*
+	 * A numeral 一..十 and ')': its three bytes as one key, told by a
+	 * switch instead of a strncmp per numeral.  Each byte is read only
+	 * when the one before is no NUL (the numerals have none).
+	 */
+	if (k[0] == 0 || k[1] == 0 || k[2] == 0 || k[3] != ')')
+		return 0;
+	switch ((uint32_t) k[0] << 16 | (uint32_t) k[1] << 8 | k[2])
+	{
+		case 0xE4B880:			/* 一 */
+			return 1;
+		case 0xE4BA8C:			/* 二 */
+			return 2;
+		case 0xE4B889:			/* 三 */
+			return 3;
+		case 0xE59B9B:			/* 四 */
+			return 4;
+		case 0xE4BA94:			/* 五 */
+			return 5;
+		case 0xE585AD:			/* 六 */
+			return 6;
+		case 0xE4B883:			/* 七 */
+			return 7;
+		case 0xE585AB:			/* 八 */
+			return 8;
+		case 0xE4B99D:			/* 九 */
+			return 9;
+		case 0xE58D81:			/* 十 */
+			return 10;
+		default:
+			return 0;
+	}
 }
 
 /* ------------------------------------------------------------- helpers */
@@ -206,22 +238,29 @@ is_label(gr_build *b, size_t i)
 {
 	const gr_item *it = &b->items->v[i];
 
-	return it->kind == GR_ITEM_CELL && gr_classify_cell(b->buf, it) == GR_CC_LABEL;
+	return it->kind == GR_ITEM_CELL && !gr_short_ascii_cell(b->buf, it) &&
+		gr_classify_cell(b->buf, it) == GR_CC_LABEL;
 }
 
 
 
 
-/* Emit one row of values; a row with too few values is all NULL. */
+/*
+ * Emit one row of values; a row with too few values is all NULL.  *after
+ * (if not NULL): the item after the value cells looked at, none of which
+ * is a label.
+ */
 static bool
 emit_row(gr_build *b, const char *tbl, const char *row,
-		 const char *const *cols, size_t ncols, size_t label)
+		 const char *const *cols, size_t ncols, size_t label, size_t *after)
 {
 	size_t		idx[GR_MAX_ROW];
 	size_t		next;
 	size_t		n = gr_collect_values(b, label, ncols, idx, &next);
 	const gr_item *lab = &b->items->v[label];
 
+	if (after)
+		*after = next;
 	if (n < ncols)
 	{
 		char		seen[256];
@@ -313,6 +352,7 @@ read_t3(gr_build *b, size_t start, size_t *end, char *key, long last_sub,
 	{
 		const gr_item *it = &b->items->v[i];
 		size_t		r;
+		size_t		after;
 		bool		found = false;
 
 		if (it->kind == GR_ITEM_PROSE)
@@ -379,7 +419,7 @@ read_t3(gr_build *b, size_t start, size_t *end, char *key, long last_sub,
 			if (!gr_build_warn(b, "table 3: row %s not found", t3_rows[s].key))
 				return GR_ERR_NOMEM;
 		}
-		if (!emit_row(b, "t3", t3_rows[r].key, cols, ncols, i))
+		if (!emit_row(b, "t3", t3_rows[r].key, cols, ncols, i, &after))
 			return GR_ERR_NOMEM;
 		last = (long) r;
 		next_row = r + 1;
@@ -388,6 +428,8 @@ read_t3(gr_build *b, size_t start, size_t *end, char *key, long last_sub,
 			break;
 		if ((i & 63) == 0 && gr_build_stopped(b))
 			return gr_fail(b->err, GR_ERR_CANCELLED, it->off, "canceled", NULL);
+		/* the row's value cells are no label: on after them */
+		i = after - 1;
 	}
 	if (last < (long) T3_FORWARD)
 	{
@@ -461,7 +503,7 @@ read_t4(gr_build *b, size_t from, size_t *end)
 			memset(&probe, 0, sizeof(probe));
 			if (gr_read_number(b->buf + it->off, it->len, b->mem, &probe) == GR_NUM_OK)
 			{
-				gr_free(b->mem, probe.value);
+				gr_free_value(b->mem, probe.value);
 				first = i;
 				found = true;
 				break;
@@ -526,7 +568,7 @@ emit_t2_row(gr_build *b, const char *row, const char *const *cols,
 	if (b->items->v[label].layout != GR_LAYOUT_TAB &&
 		b->items->v[label].layout != GR_LAYOUT_MARKDOWN &&
 		b->items->v[label].layout != GR_LAYOUT_HTML)
-		return emit_row(b, "t2", row, cols, ncols, label);
+		return emit_row(b, "t2", row, cols, ncols, label, NULL);
 	for (j = label + 1; j < b->to && ncand < GR_MAX_ROW; j++)
 	{
 		const gr_item *it = &b->items->v[j];
@@ -536,7 +578,7 @@ emit_t2_row(gr_build *b, const char *row, const char *const *cols,
 		cand[ncand++] = j;
 	}
 	if (ncand <= ncols)
-		return emit_row(b, "t2", row, cols, ncols, label);
+		return emit_row(b, "t2", row, cols, ncols, label, NULL);
 	if (hdrpos)
 	{
 		bool		ok = true;
@@ -559,10 +601,10 @@ emit_t2_row(gr_build *b, const char *row, const char *const *cols,
 			memset(&probe, 0, sizeof(probe));
 			if (gr_read_number(b->buf + it->off, it->len, b->mem, &probe) != GR_NUM_BLANK)
 				pick[npick++] = cand[k];
-			gr_free(b->mem, probe.value);
+			gr_free_value(b->mem, probe.value);
 		}
 		if (npick != ncols)
-			return emit_row(b, "t2", row, cols, ncols, label);
+			return emit_row(b, "t2", row, cols, ncols, label, NULL);
 	}
 	for (size_t k = 0; k < ncols; k++)
 		if (!gr_emit_value(b, "t2", row, cols[k], &b->items->v[pick[k]], 0))
@@ -731,7 +773,8 @@ gr_read_template_tables(gr_build *b)
 			continue;
 		if ((n = gr_item_key(b->buf, &b->items->v[i], key, b->err)) < 0)
 			return b->err->status;
-		if (gr_is_t3_start(key))
+		/* (a key shorter than the label cannot hold it: no strstr) */
+		if (n >= (int) sizeof(T3_FIRST) - 1 && gr_is_t3_start(key))
 		{
 			t3 = (long) i;
 			break;

@@ -41,7 +41,8 @@ bool		gr_is_cjk_like(uint32_t c);
  *   GR_NUM_FILLER  "----", "—", "/", "-", "无", "／" ...: not applicable
  *   GR_NUM_OK      a number; fields of *cell filled (value, num, ival, unit)
  *   GR_NUM_GARBAGE anything else ("1O", "abc")
- * value strings are allocated from mem.
+ * value strings are allocated from mem, but for 0..999 (most cells), whose
+ * text is shared, static and read-only: free a value with gr_free_value.
  */
 typedef enum gr_num_kind
 {
@@ -54,5 +55,8 @@ typedef enum gr_num_kind
 
 gr_num_kind gr_read_number(const char *buf, size_t len, gr_mem *mem,
 						   gr_cell *cell);
+
+/* Free a cell value from gr_read_number (a shared one is left alone). */
+void		gr_free_value(gr_mem *mem, char *value);
 
 #endif							/* GR_TEXT_H */
