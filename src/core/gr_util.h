@@ -80,6 +80,16 @@ gr_load_le64(const void *p)
 	return w;
 }
 
+/*
+ * SSE2 (part of every x86-64) for the sixteen-byte block skips of the prose
+ * passes.  Each such use keeps a portable equivalent beside it; build with
+ * -DGR_NO_SSE2 to run (and test) that one instead.
+ */
+#if defined(__SSE2__) && !defined(GR_NO_SSE2)
+#define GR_SSE2 1
+#include <emmintrin.h>
+#endif
+
 /* Last occurrence of c in s[0..n), or NULL (memrchr). */
 const char *gr_memrchr(const char *s, char c, size_t n);
 
