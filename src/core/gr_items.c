@@ -246,6 +246,18 @@ gr_items_compact_prose(const char *buf, size_t len, gr_mem *mem,
 			}
 			if (i + 18 <= e && space_starts16(t + i) == 0)
 				i += 16;
+
+			/*
+			 * The last bytes but two (under sixteen), from the block that
+			 * ends there, less the bytes before i: the first that starts a
+			 * space, else the last two (a space there is one or two bytes).
+			 */
+			if (i + 18 > e && e - b >= 18 && i + 2 < e)
+			{
+				unsigned	m = space_starts16(t + e - 18) >> (i - (e - 18));
+
+				i = m ? i + (size_t) __builtin_ctz(m) : e - 2;
+			}
 #endif
 			while (i + 8 <= e)
 			{
