@@ -132,94 +132,6 @@ gr_phrases_add(gr_phrases *ps, const char *text)
 	return ps->n++;
 }
 
-/*
- * Report the phrases of bucket b (a head: phrase index + 1, or 0) that
- * start at s[i]; false as soon as hit does.
- */
-static inline bool
-probe(const gr_phrases *ps, const char *s, size_t len, size_t i, unsigned b,
-	  gr_phrase_hit hit, void *ctx)
-{
-	if (b && i + 8 <= len)
-	{
-		uint64_t	w;
-
-		/*
-		 * The first eight bytes decide almost every candidate.  (Four, a
-		 * character and a byte, left one memcmp per ~6 characters of
-		 * prose: many phrases share their first character.)
-		 */
-		memcpy(&w, s + i, 8);
-		do
-		{
-			int			k = b - 1;
-
-			if ((w & ps->mask[k]) == ps->pre[k] && ps->len[k] <= len - i &&
-				(ps->len[k] <= 8 ||
-				 memcmp(s + i + 8, ps->text[k] + 8, ps->len[k] - 8) == 0) &&
-				!hit(ctx, k, i))
-				return false;
-			b = ps->next[k];
-		} while (b);
-	}
-	for (; b; b = ps->next[b - 1])
-	{
-		int			k = b - 1;
-
-		if (ps->len[k] <= len - i && memcmp(s + i, ps->text[k], ps->len[k]) == 0 &&
-			!hit(ctx, k, i))
-			return false;
-	}
-	return true;
-}
-
-/*
- * The second look at a three-byte character at p that tri let through,
- * with eight bytes from p in the text: could a phrase start there?  Not
- * when its first six bytes start no phrase of six bytes or more and it
- * starts no shorter one.
- */
-static inline bool
-pre6_pass(const gr_phrases *ps, const unsigned char *p)
-{
-	uint64_t	w8 = gr_load_le64(p);
-	uint32_t	k3 = (uint32_t) w8 & 0xFFFFFF;
-	unsigned	h = pre6_hash(w8);
-
-	return (ps->pre6[h / 64] >> (h % 64) & 1) ||
-		k3 == ps->short3[0] || k3 == ps->short3[1];
-}
-
-/* The bucket of the three-byte character at p (first_char's key). */
-static inline unsigned
-tri_bucket(const gr_phrases *ps, const unsigned char *p)
-{
-	return ps->head[bucket_of((uint32_t) p[0] << 16 | (uint32_t) p[1] << 8 | p[2])];
-}
-
-/*
- * The phrases at the three-byte character p of s that tri let through;
- * false as soon as hit is.  (Inline: out of line, the call and the
- * registers it saved cost a tenth of the search.)
- */
-static inline bool
-tri_probe(const gr_phrases *ps, const char *s, size_t len,
-		  const unsigned char *p, gr_phrase_hit hit, void *ctx)
-{
-	return probe(ps, s, len, (size_t) (p - (const unsigned char *) s),
-				 tri_bucket(ps, p), hit, ctx);
-}
-
-/* The same, after pre6's second look when look says it applies. */
-static inline bool
-candidate(const gr_phrases *ps, const char *s, size_t len,
-		  const unsigned char *p, bool look, gr_phrase_hit hit, void *ctx)
-{
-	if (look && !pre6_pass(ps, p))
-		return true;
-	return tri_probe(ps, s, len, p, hit, ctx);
-}
-
 bool
 gr_phrases_scan(const gr_phrases *ps, const char *s, size_t len,
 				gr_phrase_hit hit, void *ctx)
@@ -234,77 +146,23 @@ gr_phrases_scan(const gr_phrases *ps, const char *s, size_t len,
 	for (size_t i = 0; i < len;)
 	{
 		size_t		n;
+		unsigned	b;
 
 		/*
 		 * A run of characters with a three-byte lead (the ideographs of
 		 * prose), one four-byte load each: a phrase can start at one only
 		 * if its first three bytes are some phrase's, which one bit test
-		 * of tri rules out for about nine in ten, without the pair test
+		 * of tri rules out for about four in five, without the pair test
 		 * and the length of the character below.  A character it lets
-		 * through has a second look (pre6), then goes straight to its
-		 * bucket.  The step is the lead's, as below.  (Two characters per
-		 * eight-byte load cost more: one pair in three holds a candidate.)
+		 * through goes straight to its bucket.  The step is the lead's,
+		 * as below.  (Two characters per eight-byte load cost more: one
+		 * pair in three holds a candidate.)
 		 */
 		if (tri && i <= last4)
 		{
 			/* one induction variable: the loop is the whole scan's cost */
 			const unsigned char *p = u + i;
 
-#ifdef GR_SSE2
-
-			/*
-			 * Five characters per sixteen-byte load (fifteen bytes): one
-			 * compare tests their leads, and the low six bits of their
-			 * second and third bytes, tri's index, are 16-bit lanes of the
-			 * load (2 and 5) or of the load one byte on (0, 3 and 6).  The
-			 * ones that tri lets through (four blocks in five have one)
-			 * are taken in order; a block with another lead goes to the
-			 * loop below.
-			 */
-			if (len >= 16)
-			{
-				const unsigned char *p16 = u + len - 16;
-				const __m128i lead_m = _mm_setr_epi8((char) 0xF0, 0, 0, (char) 0xF0, 0, 0,
-													 (char) 0xF0, 0, 0, (char) 0xF0, 0, 0,
-													 (char) 0xF0, 0, 0, 0);
-				const __m128i lead_e = _mm_setr_epi8((char) 0xE0, 0, 0, (char) 0xE0, 0, 0,
-													 (char) 0xE0, 0, 0, (char) 0xE0, 0, 0,
-													 (char) 0xE0, 0, 0, 0);
-				const __m128i low6 = _mm_set1_epi8(0x3F);
-
-				while (p <= p16)
-				{
-					__m128i		v = _mm_loadu_si128((const __m128i *) p);
-					__m128i		m,
-								m1;
-					unsigned	t0,
-								t1,
-								t2,
-								t3,
-								t4;
-
-					if (_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, lead_m), lead_e)) != 0xFFFF)
-						break;
-					m = _mm_and_si128(v, low6);
-					m1 = _mm_srli_si128(m, 1);
-					/* bit 0 of each: tri's test (lead & 0x1F = lead & 0x0F) */
-					t0 = ps->tri[_mm_extract_epi16(m1, 0)] >> (p[0] & 0x1F);
-					t1 = ps->tri[_mm_extract_epi16(m, 2)] >> (p[3] & 0x1F);
-					t2 = ps->tri[_mm_extract_epi16(m1, 3)] >> (p[6] & 0x1F);
-					t3 = ps->tri[_mm_extract_epi16(m, 5)] >> (p[9] & 0x1F);
-					t4 = ps->tri[_mm_extract_epi16(m1, 6)] >> (p[12] & 0x1F);
-					if (((t0 & 1) && !candidate(ps, s, len, p, pre6 && p <= p8, hit, ctx)) ||
-						((t1 & 1) && !candidate(ps, s, len, p + 3, pre6 && p + 3 <= p8, hit, ctx)) ||
-						((t2 & 1) && !candidate(ps, s, len, p + 6, pre6 && p + 6 <= p8, hit, ctx)) ||
-						((t3 & 1) && !candidate(ps, s, len, p + 9, pre6 && p + 9 <= p8, hit, ctx)) ||
-						((t4 & 1) && !candidate(ps, s, len, p + 12, pre6 && p + 12 <= p8, hit, ctx)))
-						return false;
-					p += 15;
-				}
-				if (p > p4)
-					goto run_end;
-			}
-#endif
 			for (;;)
 			{
 				uint32_t	w = gr_load_le32(p);
@@ -312,16 +170,35 @@ gr_phrases_scan(const gr_phrases *ps, const char *s, size_t len,
 				if ((w & 0xF0) != 0xE0)
 					break;
 				/* (the lead's bit 4 is clear: & 0x1F is & 0x0F, one bt) */
-				if (ps->tri[(w >> 8) & 0x3F3F] >> (w & 0x1F) & 1 &&
-					!candidate(ps, s, len, p, pre6 && p <= p8, hit, ctx))
-					return false;
+				if (ps->tri[(w >> 8) & 0x3F3F] >> (w & 0x1F) & 1)
+				{
+					/*
+					 * Its first six bytes start no phrase of six bytes or
+					 * more, and it starts no shorter one: on to the next.
+					 * (Near the end of the text, the bucket decides.)
+					 */
+					if (pre6 && p <= p8)
+					{
+						uint64_t	w8 = gr_load_le64(p);
+						uint32_t	k3 = (uint32_t) w8 & 0xFFFFFF;
+						unsigned	h = pre6_hash(w8);
+
+						if (!(ps->pre6[h / 64] >> (h % 64) & 1) &&
+							k3 != ps->short3[0] && k3 != ps->short3[1])
+							goto next3;
+					}
+					/* first_char's key and length, the pair test moot */
+					i = (size_t) (p - u);
+					b = ps->head[bucket_of((uint32_t) p[0] << 16 |
+										   (uint32_t) p[1] << 8 | p[2])];
+					n = 3;
+					goto probe;
+				}
+		next3:
 				p += 3;
 				if (p > p4)
 					break;
 			}
-#ifdef GR_SSE2
-	run_end:
-#endif
 			i = (size_t) (p - u);
 			if (i >= len)
 				break;
@@ -344,8 +221,39 @@ gr_phrases_scan(const gr_phrases *ps, const char *s, size_t len,
 				continue;
 			}
 		}
-		if (!probe(ps, s, len, i, ps->head[bucket_of(first_char(u, len, i, &n))], hit, ctx))
-			return false;
+		b = ps->head[bucket_of(first_char(u, len, i, &n))];
+probe:
+
+		if (b && i + 8 <= len)
+		{
+			uint64_t	w;
+
+			/*
+			 * The first eight bytes decide almost every candidate.  (Four,
+			 * a character and a byte, left one memcmp per ~6 characters
+			 * of prose: many phrases share their first character.)
+			 */
+			memcpy(&w, s + i, 8);
+			do
+			{
+				int			k = b - 1;
+
+				if ((w & ps->mask[k]) == ps->pre[k] && ps->len[k] <= len - i &&
+					(ps->len[k] <= 8 ||
+					 memcmp(s + i + 8, ps->text[k] + 8, ps->len[k] - 8) == 0) &&
+					!hit(ctx, k, i))
+					return false;
+				b = ps->next[k];
+			} while (b);
+		}
+		for (; b; b = ps->next[b - 1])
+		{
+			int			k = b - 1;
+
+			if (ps->len[k] <= len - i && memcmp(s + i, ps->text[k], ps->len[k]) == 0 &&
+				!hit(ctx, k, i))
+				return false;
+		}
 		i += n;
 	}
 	return true;

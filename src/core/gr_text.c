@@ -833,9 +833,6 @@ gr_has_traditional(const char *buf, size_t len)
 {
 	const unsigned char *u = (const unsigned char *) buf;
 	const unsigned char *p8 = len >= 8 ? u + len - 8 : u;	/* eight bytes on */
-#ifdef GR_SSE2
-	const unsigned char *p16 = len >= 16 ? u + len - 16 : u;	/* sixteen */
-#endif
 	int			n = 0;
 
 	pthread_once(&trad_bm_once, trad_bm_build);
@@ -891,66 +888,6 @@ cjk:
 			 * pair in twelve of simplified text through, to the exact test
 			 * below).  Byte by byte, the checks cost more than the lookups.
 			 */
-#ifdef GR_SSE2
-
-			/*
-			 * Five at a time (fifteen bytes of one sixteen-byte load): one
-			 * compare tests the form of all five, and the low six bits of
-			 * their second and third bytes, as trad_bc's index, are 16-bit
-			 * lanes of the load (2 and 5) or of the load one byte on (0, 3
-			 * and 6).  A block that fails the first goes to the pairs.
-			 */
-			if (i + 16 <= len)
-			{
-				const __m128i form_m = _mm_setr_epi8((char) 0xF0, (char) 0xC0, (char) 0xC0,
-													 (char) 0xF0, (char) 0xC0, (char) 0xC0,
-													 (char) 0xF0, (char) 0xC0, (char) 0xC0,
-													 (char) 0xF0, (char) 0xC0, (char) 0xC0,
-													 (char) 0xF0, (char) 0xC0, (char) 0xC0, 0);
-				const __m128i form_e = _mm_setr_epi8((char) 0xE0, (char) 0x80, (char) 0x80,
-													 (char) 0xE0, (char) 0x80, (char) 0x80,
-													 (char) 0xE0, (char) 0x80, (char) 0x80,
-													 (char) 0xE0, (char) 0x80, (char) 0x80,
-													 (char) 0xE0, (char) 0x80, (char) 0x80, 0);
-				const __m128i low6 = _mm_set1_epi8(0x3F);
-				const unsigned char *p = u + i;
-
-				do
-				{
-					__m128i		v = _mm_loadu_si128((const __m128i *) p);
-					__m128i		m,
-								m1;
-					unsigned	c0,
-								c1,
-								c2,
-								c3,
-								c4;
-
-					if (_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, form_m), form_e)) != 0xFFFF)
-						break;
-					m = _mm_and_si128(v, low6);
-					m1 = _mm_srli_si128(m, 1);
-					c0 = trad_bc[_mm_extract_epi16(m1, 0)];
-					c1 = trad_bc[_mm_extract_epi16(m, 2)];
-					c2 = trad_bc[_mm_extract_epi16(m1, 3)];
-					c3 = trad_bc[_mm_extract_epi16(m, 5)];
-					c4 = trad_bc[_mm_extract_epi16(m1, 6)];
-					if (c0 | c1 | c2 | c3 | c4)
-					{
-						/* the ones trad_bc lets through tested exactly, in place */
-						n += (c0 && trad_bit(gr_load_le32(p))) +
-							(c1 && trad_bit(gr_load_le32(p + 3))) +
-							(c2 && trad_bit(gr_load_le32(p + 6))) +
-							(c3 && trad_bit(gr_load_le32(p + 9))) +
-							(c4 && trad_bit(gr_load_le32(p + 12)));
-						if (n >= 3)
-							return true;
-					}
-					p += 15;
-				} while (p <= p16);
-				i = (size_t) (p - u);
-			}
-#endif
 			if (i + 8 <= len)
 			{
 				/* one induction variable, the loop's test at its end */
