@@ -53,7 +53,7 @@ gr_status	gr_fail(gr_error *err, gr_status st, size_t offset,
 void		gr_dec_format(gr_dec v, char *buf, size_t bufsize);
 
 /*
- * Four or eight bytes at p as one integer, the first byte lowest whatever
+ * Two, four or eight bytes at p as one integer, the first byte lowest whatever
  * the machine's byte order: for the word-at-a-time tests of text.
  */
 static inline uint32_t
@@ -64,6 +64,18 @@ gr_load_le32(const void *p)
 	memcpy(&w, p, 4);
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
 	w = __builtin_bswap32(w);
+#endif
+	return w;
+}
+
+static inline uint16_t
+gr_load_le16(const void *p)
+{
+	uint16_t	w;
+
+	memcpy(&w, p, 2);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	w = __builtin_bswap16(w);
 #endif
 	return w;
 }
