@@ -169,8 +169,12 @@ gr_phrases_scan(const gr_phrases *ps, const char *s, size_t len,
 
 				if ((w & 0xF0) != 0xE0)
 					break;
-				/* (the lead's bit 4 is clear: & 0x1F is & 0x0F, one bt) */
-				if (ps->tri[(w >> 8) & 0x3F3F] >> (w & 0x1F) & 1)
+				/*
+				 * (the lead's bit 4 is clear: & 0x1F is & 0x0F, one bt; the
+				 * second and third bytes a load of their own, which does not
+				 * wait for the lead's)
+				 */
+				if (ps->tri[gr_load_le16(p + 1) & 0x3F3F] >> (w & 0x1F) & 1)
 				{
 					/*
 					 * Its first six bytes start no phrase of six bytes or
