@@ -99,6 +99,26 @@ brk_len(const char *s, size_t len, size_t p, bool clause)
  */
 #define SENT_MAX 1500
 
+#ifdef GR_SSE2
+/*
+ * The bytes among the sixteen at p that may start a sentence break (bit k
+ * for p[k]): brk_len's first-byte test, E3, EF, ';' and with clause ','.
+ * Each is a character's first byte, whatever the bytes around it.
+ */
+static inline unsigned
+brk_starts16(const char *p, bool clause)
+{
+	__m128i		a = _mm_loadu_si128((const __m128i *) p);
+	__m128i		m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(a, _mm_set1_epi8((char) 0xE3)),
+											  _mm_cmpeq_epi8(a, _mm_set1_epi8((char) 0xEF))),
+								 _mm_cmpeq_epi8(a, _mm_set1_epi8(';')));
+
+	if (clause)
+		m = _mm_or_si128(m, _mm_cmpeq_epi8(a, _mm_set1_epi8(',')));
+	return (unsigned) _mm_movemask_epi8(m);
+}
+#endif
+
 static size_t
 sent_start(const char *s, size_t len, size_t p, bool clause)
 {
@@ -108,6 +128,30 @@ sent_start(const char *s, size_t len, size_t p, bool clause)
 	{
 		size_t		b;
 
+#ifdef GR_SSE2
+
+		/*
+		 * Sixteen bytes at a time, the breaks among them from the last:
+		 * the loop below tests every first byte of a character, and only
+		 * those brk_starts16 finds can start a break.
+		 */
+		if (i - lim >= 16)
+		{
+			unsigned	m = brk_starts16(s + i - 16, clause);
+
+			i -= 16;
+			while (m)
+			{
+				unsigned	k = 31 - (unsigned) __builtin_clz(m);
+
+				b = brk_len(s, len, i + k, clause);
+				if (b && i + k + b <= p)
+					return i + k + b;
+				m &= ~(1u << k);
+			}
+			continue;
+		}
+#endif
 		i--;
 		if (((unsigned char) s[i] & 0xC0) == 0x80)
 			continue;
@@ -124,10 +168,61 @@ static size_t
 sent_end(const char *s, size_t len, size_t p, bool clause)
 {
 	size_t		lim = len - p > SENT_MAX ? p + SENT_MAX : len;
+	size_t		i = p;
 
-	for (size_t i = p; i < lim; i += ulen(s, len, i))
+	/* i is always a position that the stepping by ulen from p reaches */
+	while (i < lim)
+	{
+#ifdef GR_SSE2
+
+		/*
+		 * Sixteen bytes at a time.  The stepping reaches every byte that
+		 * is no continuation byte unless a lead byte claims it (one that
+		 * is up to three bytes before it and says the character is that
+		 * long: malformed text); then a step at a time, below.  Else the
+		 * first byte that may start a break (brk_starts16) is reached;
+		 * without one, the step from the last that is no continuation byte.
+		 */
+		if (i >= 3 && lim - i >= 16)
+		{
+			const char *q = s + i;
+			__m128i		a = _mm_loadu_si128((const __m128i *) q);
+			__m128i		b1 = _mm_loadu_si128((const __m128i *) (q - 1));
+			__m128i		b2 = _mm_loadu_si128((const __m128i *) (q - 2));
+			__m128i		b3 = _mm_loadu_si128((const __m128i *) (q - 3));
+			__m128i		cont = _mm_cmplt_epi8(a, _mm_set1_epi8(-64));	/* 80..BF */
+			__m128i		ge2 = _mm_cmpeq_epi8(_mm_max_epu8(b1, _mm_set1_epi8((char) 0xC0)), b1);
+			__m128i		ge3 = _mm_cmpeq_epi8(_mm_max_epu8(b2, _mm_set1_epi8((char) 0xE0)), b2);
+			__m128i		ge4 = _mm_cmpeq_epi8(_mm_max_epu8(b3, _mm_set1_epi8((char) 0xF0)), b3);
+			unsigned	m;
+
+			if (_mm_movemask_epi8(_mm_andnot_si128(cont, _mm_or_si128(_mm_or_si128(ge2, ge3), ge4))) == 0)
+			{
+				m = brk_starts16(q, clause);
+				if (m)
+				{
+					size_t		j = i + (size_t) __builtin_ctz(m);
+
+					if (brk_len(s, len, j, clause))
+						return j;
+					i = j + ulen(s, len, j);
+					continue;
+				}
+				m = (unsigned) _mm_movemask_epi8(cont) ^ 0xFFFF;
+				if (m)
+				{
+					size_t		x = i + 31 - (size_t) __builtin_clz(m);
+
+					i = x + ulen(s, len, x);
+					continue;
+				}
+			}
+		}
+#endif
 		if (brk_len(s, len, i, clause))
 			return i;
+		i += ulen(s, len, i);
+	}
 	while (lim < len && ((unsigned char) s[lim] & 0xC0) == 0x80)
 		lim++;
 	return lim;

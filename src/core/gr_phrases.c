@@ -36,10 +36,20 @@ bucket_of(uint32_t key)
 	return (unsigned) ((key * 2654435761u) >> (32 - 11)) & (GR_PHRASES_BUCKETS - 1);
 }
 
+/* The bit of pre6 for the first six bytes of w (as loaded). */
+static inline unsigned
+pre6_hash(uint64_t w)
+{
+	return (unsigned) (((w << 16) * 0x9E3779B97F4A7C15u) >> (64 - GR_PHRASES_PRE6_BITS));
+}
+
 void
 gr_phrases_init(gr_phrases *ps)
 {
 	memset(ps, 0, sizeof(*ps));
+	/* no three-byte load of text equals these */
+	for (int k = 0; k < GR_PHRASES_SHORT3; k++)
+		ps->short3[k] = UINT32_MAX;
 }
 
 int
@@ -81,9 +91,35 @@ gr_phrases_add(gr_phrases *ps, const char *text)
 	if (((unsigned char) text[0] & 0xF0) == 0xE0)
 	{
 		if (len >= 3)
+		{
+			uint32_t	k3 = (uint32_t) (unsigned char) text[0] |
+				(uint32_t) (unsigned char) text[1] << 8 |
+				(uint32_t) (unsigned char) text[2] << 16;
+
 			ps->tri[((unsigned char) text[1] & 0x3F) |
 					((unsigned char) text[2] & 0x3F) << 8] |=
 				(uint16_t) (1u << ((unsigned char) text[0] & 0x0F));
+			if (len >= 6)
+			{
+				unsigned	h = pre6_hash(gr_load_le64(first8));
+
+				ps->pre6[h / 64] |= (uint64_t) 1 << (h % 64);
+			}
+			else
+			{
+				int			k;
+
+				for (k = 0; k < ps->nshort3 && ps->short3[k] != k3; k++)
+					;
+				if (k == ps->nshort3)
+				{
+					if (k < GR_PHRASES_SHORT3)
+						ps->short3[ps->nshort3++] = k3;
+					else
+						ps->pre6_bad = true;
+				}
+			}
+		}
 		else
 			ps->tri_bad = true;
 	}
@@ -102,7 +138,10 @@ gr_phrases_scan(const gr_phrases *ps, const char *s, size_t len,
 {
 	const unsigned char *u = (const unsigned char *) s;
 	bool		tri = !ps->tri_bad && len >= 4;
+	bool		pre6 = !ps->pre6_bad && len >= 8;
 	size_t		last4 = len - 4;	/* the last i with four bytes (if tri) */
+	const unsigned char *p4 = tri ? u + last4 : u;	/* the same as a pointer */
+	const unsigned char *p8 = pre6 ? u + len - 8 : u;	/* eight bytes */
 
 	for (size_t i = 0; i < len;)
 	{
@@ -119,25 +158,52 @@ gr_phrases_scan(const gr_phrases *ps, const char *s, size_t len,
 		 * as below.  (Two characters per eight-byte load cost more: one
 		 * pair in three holds a candidate.)
 		 */
-		if (tri)
+		if (tri && i <= last4)
 		{
-			while (i <= last4)
+			/* one induction variable: the loop is the whole scan's cost */
+			const unsigned char *p = u + i;
+
+			for (;;)
 			{
-				uint32_t	w = gr_load_le32(s + i);
+				uint32_t	w = gr_load_le32(p);
 
 				if ((w & 0xF0) != 0xE0)
 					break;
-				/* (the lead's bit 4 is clear: & 0x1F is & 0x0F, one bt) */
-				if (ps->tri[(w >> 8) & 0x3F3F] >> (w & 0x1F) & 1)
+				/*
+				 * (the lead's bit 4 is clear: & 0x1F is & 0x0F, one bt; the
+				 * second and third bytes a load of their own, which does not
+				 * wait for the lead's)
+				 */
+				if (ps->tri[gr_load_le16(p + 1) & 0x3F3F] >> (w & 0x1F) & 1)
 				{
+					/*
+					 * Its first six bytes start no phrase of six bytes or
+					 * more, and it starts no shorter one: on to the next.
+					 * (Near the end of the text, the bucket decides.)
+					 */
+					if (pre6 && p <= p8)
+					{
+						uint64_t	w8 = gr_load_le64(p);
+						uint32_t	k3 = (uint32_t) w8 & 0xFFFFFF;
+						unsigned	h = pre6_hash(w8);
+
+						if (!(ps->pre6[h / 64] >> (h % 64) & 1) &&
+							k3 != ps->short3[0] && k3 != ps->short3[1])
+							goto next3;
+					}
 					/* first_char's key and length, the pair test moot */
-					b = ps->head[bucket_of((uint32_t) u[i] << 16 |
-										   (uint32_t) u[i + 1] << 8 | u[i + 2])];
+					i = (size_t) (p - u);
+					b = ps->head[bucket_of((uint32_t) p[0] << 16 |
+										   (uint32_t) p[1] << 8 | p[2])];
 					n = 3;
 					goto probe;
 				}
-				i += 3;
+		next3:
+				p += 3;
+				if (p > p4)
+					break;
 			}
+			i = (size_t) (p - u);
 			if (i >= len)
 				break;
 		}

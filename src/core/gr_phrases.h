@@ -37,6 +37,21 @@ typedef struct gr_phrases
 	 */
 	uint16_t	tri[0x4000];
 	bool		tri_bad;		/* a phrase of 1..2 bytes with such a lead */
+
+	/*
+	 * A second look at a character that tri lets through (about one in
+	 * ten of prose, most of which start no phrase): a bit per hash of the
+	 * first six bytes of the phrases of tri (six bytes or more), and the
+	 * first characters of those shorter than six bytes, whose bucket is
+	 * searched whatever follows them (at most GR_PHRASES_SHORT3; more, and
+	 * pre6_bad turns the second look off).
+	 */
+#define GR_PHRASES_PRE6_BITS 13
+#define GR_PHRASES_SHORT3 2		/* gr_phrases_scan tests both */
+	uint64_t	pre6[(1 << GR_PHRASES_PRE6_BITS) / 64];
+	uint32_t	short3[GR_PHRASES_SHORT3];	/* first three bytes, as loaded */
+	int			nshort3;
+	bool		pre6_bad;
 } gr_phrases;
 
 /* An empty set. */

@@ -934,13 +934,13 @@ static const uint16_t trad_only[] = {
 static uint64_t trad_bm[0x10000 / 64];
 
 /*
- * A coarser filter: the low six bits of the second and third bytes of the
- * list's characters (the lead's four left out), 66 of 4096 pairs, a byte
- * each at index b | c << 8, so that the two bytes as loaded, masked once,
- * are the index (16 KB; a bit per pair took seven instructions a test to
- * find, this takes three).
+ * A coarser filter: the second and third bytes of the list's characters
+ * (the lead left out), 66 of 4096 pairs, a byte each at index b | c << 8,
+ * so that the two bytes as loaded are the index, without a mask or a shift
+ * (64 KB, of which the 4 KB of continuation-byte pairs are read; a bit per
+ * pair took seven instructions a test to find, this takes two).
  */
-static uint8_t trad_bc[0x4000];
+static uint8_t trad_bc[0x10000];
 static pthread_once_t trad_bm_once = PTHREAD_ONCE_INIT;
 
 static void
@@ -949,15 +949,19 @@ trad_bm_build(void)
 	for (size_t k = 0; k < sizeof(trad_only) / sizeof(trad_only[0]); k++)
 	{
 		trad_bm[trad_only[k] / 64] |= (uint64_t) 1 << (trad_only[k] % 64);
-		trad_bc[((trad_only[k] >> 6) & 0x3F) | (trad_only[k] & 0x3F) << 8] = 1;
+		trad_bc[(0x80 | ((trad_only[k] >> 6) & 0x3F)) |
+				(0x80 | (trad_only[k] & 0x3F)) << 8] = 1;
 	}
 }
 
-/* Could the three-byte character of the low three bytes of w be listed? */
+/*
+ * Could the three-byte character at p be listed?  (Its second and third
+ * bytes, continuation bytes, loaded straight as the index.)
+ */
 static inline unsigned
-trad_maybe(uint64_t w)
+trad_maybe(const unsigned char *p)
 {
-	return trad_bc[(w >> 8) & 0x3F3F];
+	return trad_bc[gr_load_le16(p + 1)];
 }
 
 /*
@@ -975,6 +979,7 @@ bool
 gr_has_traditional(const char *buf, size_t len)
 {
 	const unsigned char *u = (const unsigned char *) buf;
+	const unsigned char *p8 = len >= 8 ? u + len - 8 : u;	/* eight bytes on */
 	int			n = 0;
 
 	pthread_once(&trad_bm_once, trad_bm_build);
@@ -982,11 +987,35 @@ gr_has_traditional(const char *buf, size_t len)
 	{
 		if (u[i] < 0x80)
 		{
-			/* ASCII, eight bytes at a time where possible */
-			uint64_t	w;
+			/*
+			 * ASCII (digits and tabs between the labels of a table), eight
+			 * bytes at a time, straight to the first byte that is not
+			 * (sixteen with SSE2)
+			 */
+#ifdef GR_SSE2
+			while (i + 16 <= len)
+			{
+				unsigned	m = (unsigned) _mm_movemask_epi8(_mm_loadu_si128((const __m128i *) (u + i)));
 
-			while (i + 8 <= len && (memcpy(&w, u + i, 8), (w & 0x8080808080808080u) == 0))
+				if (m)
+				{
+					i += (size_t) __builtin_ctz(m);
+					goto cjk;
+				}
+				i += 16;
+			}
+#endif
+			while (i + 8 <= len)
+			{
+				uint64_t	m = gr_load_le64(u + i) & 0x8080808080808080u;
+
+				if (m)
+				{
+					i += (size_t) __builtin_ctzll(m) / 8;
+					goto cjk;
+				}
 				i += 8;
+			}
 			while (i < len && u[i] < 0x80)
 				i++;
 			continue;
@@ -996,6 +1025,7 @@ gr_has_traditional(const char *buf, size_t len)
 		 * A run of three-byte characters (ideographs, CJK punctuation).  The
 		 * list's characters are all three bytes long.
 		 */
+cjk:
 		for (;;)
 		{
 			/*
@@ -1005,14 +1035,21 @@ gr_has_traditional(const char *buf, size_t len)
 			 * pair in twelve of simplified text through, to the exact test
 			 * below).  Byte by byte, the checks cost more than the lookups.
 			 */
-			while (i + 8 <= len)
+			if (i + 8 <= len)
 			{
-				uint64_t	w = gr_load_le64(u + i);
+				/* one induction variable, the loop's test at its end */
+				const unsigned char *p = u + i;
 
-				if ((w & 0xC0C0F0C0C0F0u) != 0x8080E08080E0u ||
-					(trad_maybe(w) | trad_maybe(w >> 24)))
-					break;
-				i += 6;
+				do
+				{
+					uint64_t	w = gr_load_le64(p);
+
+					if ((w & 0xC0C0F0C0C0F0u) != 0x8080E08080E0u ||
+						(trad_maybe(p) | trad_maybe(p + 3)))
+						break;
+					p += 6;
+				} while (p <= p8);
+				i = (size_t) (p - u);
 			}
 
 			/*

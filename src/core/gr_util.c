@@ -276,6 +276,51 @@ gr_utf8_chars(const char *buf, size_t len)
 	size_t		n = len;		/* less the continuation bytes */
 	size_t		i = 0;
 
+	if (len < 8)
+	{
+		/*
+		 * Most calls count a cell (a few bytes).  Four to seven bytes in
+		 * one word from two four-byte loads: the first four, then the last
+		 * ones shifted past those they share with the first.
+		 */
+		if (len >= 4)
+		{
+			uint64_t	w = gr_load_le32(buf) |
+				((uint64_t) gr_load_le32(buf + len - 4) >> ((8 - len) * 8)) << 32;
+
+			w = (w & ~(w << 1) & 0x8080808080808080u) >> 7;
+			return len - (size_t) ((w * 0x0101010101010101u) >> 56);
+		}
+		for (; i < len; i++)
+			if (((unsigned char) buf[i] & 0xC0) == 0x80)
+				n--;
+		return n;
+	}
+
+#ifdef GR_SSE2
+
+	/*
+	 * Sixteen bytes at a time: a continuation byte (80..BF) is, as a signed
+	 * byte, below -64 (C0).  Each block subtracts the compare's -1 from the
+	 * byte of acc under each one; at most 255 blocks before its bytes are
+	 * summed (psadbw), so none overflows.  The rest (under sixteen bytes)
+	 * goes on below.
+	 */
+	while (len - i >= 16)
+	{
+		size_t		blocks = (len - i) / 16 < 255 ? (len - i) / 16 : 255;
+		size_t		end = i + 16 * blocks;
+		__m128i		acc = _mm_setzero_si128();
+		__m128i		lim = _mm_set1_epi8(-64);
+
+		for (; i < end; i += 16)
+			acc = _mm_sub_epi8(acc, _mm_cmpgt_epi8(lim, _mm_loadu_si128((const __m128i *) (buf + i))));
+		acc = _mm_sad_epu8(acc, _mm_setzero_si128());
+		n -= (size_t) _mm_cvtsi128_si32(acc) +
+			(size_t) _mm_cvtsi128_si32(_mm_srli_si128(acc, 8));
+	}
+#endif
+
 	/*
 	 * Eight bytes at a time: a continuation byte has bit 7 set, bit 6 clear.
 	 * Each word adds 1 to the byte of acc under each one; at most 255 words
