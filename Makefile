@@ -60,9 +60,19 @@ test/unit/run: FORCE
 	$(UNIT_CC) $(SAN) -std=gnu11 -Wall -Wextra -Isrc/core -Itest/unit \
 		$(ICU_CFLAGS) -o $@ $(UNIT_SRCS) $(CORE_SRCS) $(ICU_LIBS)
 
+# The same tests on the portable code: src/core has SSE2 fast paths (x86-64),
+# each with a plain-C equivalent that -DGR_NO_SSE2 selects (gr_util.h); this
+# build runs that one, which other CPUs get.
+test/unit/run-portable: FORCE
+	$(UNIT_CC) $(SAN) -DGR_NO_SSE2 -std=gnu11 -Wall -Wextra -Isrc/core -Itest/unit \
+		$(ICU_CFLAGS) -o $@ $(UNIT_SRCS) $(CORE_SRCS) $(ICU_LIBS)
+
 # Run from the top of the tree, so tests open fixtures as test/fixtures/...
 unit: test/unit/run
 	test/unit/run
+
+unit-portable: test/unit/run-portable
+	test/unit/run-portable
 
 deps:
 	test/install-deps.sh
@@ -73,7 +83,7 @@ test:
 demo:
 	test/run-demo.sh
 
-.PHONY: unit deps test demo FORCE
+.PHONY: unit unit-portable deps test demo FORCE
 FORCE:
 
 # Benchmark (bench/run.sh: synthetic corpus, throwaway cluster, bench/RESULTS.md).
@@ -100,7 +110,13 @@ test/fuzz/replay: FORCE
 	$(REPLAY_CC) $(SAN) -std=gnu11 -Wall -Isrc/core $(ICU_CFLAGS) \
 		-o $@ test/fuzz/replay_main.c test/fuzz/fuzz_parse.c $(CORE_SRCS) $(ICU_LIBS)
 
-fuzz-replay: test/fuzz/replay
+test/fuzz/replay-portable: FORCE
+	$(REPLAY_CC) $(SAN) -DGR_NO_SSE2 -std=gnu11 -Wall -Isrc/core $(ICU_CFLAGS) \
+		-o $@ test/fuzz/replay_main.c test/fuzz/fuzz_parse.c $(CORE_SRCS) $(ICU_LIBS)
+
+# both builds: the SSE2 fast paths and their portable equivalents
+fuzz-replay: test/fuzz/replay test/fuzz/replay-portable
 	test/fuzz/replay test/fuzz/regressions/*
+	test/fuzz/replay-portable test/fuzz/regressions/*
 
 .PHONY: bench fuzz fuzz-replay

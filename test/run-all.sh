@@ -51,30 +51,37 @@ if ! "$MAKE" PG_CONFIG="$PG_CONFIG" PG_CFLAGS="$STRICT_CFLAGS"; then
 fi
 
 # --- unit tests -------------------------------------------------------------
-step "unit tests (ASan + UBSan)"
-"$MAKE" PG_CONFIG="$PG_CONFIG" unit 2>&1 | tee "$log_dir/unit.log"
-unit_rc=${PIPESTATUS[0]}
-unit_line="$(grep -E '^unit: [0-9]+ passed, [0-9]+ failed$' "$log_dir/unit.log" | tail -n 1)"
-if [ -n "$unit_line" ]; then
-	up="$(echo "$unit_line" | sed -E 's/^unit: ([0-9]+) passed, ([0-9]+) failed$/\1/')"
-	uf="$(echo "$unit_line" | sed -E 's/^unit: ([0-9]+) passed, ([0-9]+) failed$/\2/')"
-	passed=$((passed + up))
-	failed=$((failed + uf))
-	# a crash or sanitizer report after the summary still fails the run
-	if [ "$unit_rc" -ne 0 ] && [ "$uf" -eq 0 ]; then
+# run_unit LABEL TARGET: one unit test binary; adds its assertions to the counts
+run_unit() {
+	local label="$1" target="$2" rc line up uf
+	step "$label"
+	"$MAKE" PG_CONFIG="$PG_CONFIG" "$target" 2>&1 | tee "$log_dir/unit.log"
+	rc=${PIPESTATUS[0]}
+	line="$(grep -E '^unit: [0-9]+ passed, [0-9]+ failed$' "$log_dir/unit.log" | tail -n 1)"
+	if [ -n "$line" ]; then
+		up="$(echo "$line" | sed -E 's/^unit: ([0-9]+) passed, ([0-9]+) failed$/\1/')"
+		uf="$(echo "$line" | sed -E 's/^unit: ([0-9]+) passed, ([0-9]+) failed$/\2/')"
+		passed=$((passed + up))
+		failed=$((failed + uf))
+		# a crash or sanitizer report after the summary still fails the run
+		if [ "$rc" -ne 0 ] && [ "$uf" -eq 0 ]; then
+			failed=$((failed + 1))
+		fi
+	else
+		echo "run-all: the unit test binary did not finish (build error, crash or sanitizer report)"
 		failed=$((failed + 1))
 	fi
-else
-	echo "run-all: the unit test binary did not finish (build error, crash or sanitizer report)"
-	failed=$((failed + 1))
-fi
+}
+run_unit "unit tests (ASan + UBSan)" unit
+run_unit "unit tests, portable build without the SSE2 paths (-DGR_NO_SSE2; ASan + UBSan)" unit-portable
 
 # --- fuzz regressions ------------------------------------------------------
 step "fuzz regressions replayed (ASan + UBSan, test/fuzz/regressions)"
 if "$MAKE" PG_CONFIG="$PG_CONFIG" fuzz-replay 2>&1 | tee "$log_dir/replay.log" | grep -v '^replay: test/'; then
 	:
 fi
-if grep -qE '^replay: [0-9]+ inputs, 0 failed$' "$log_dir/replay.log"; then
+# two builds (SSE2 and portable): both must replay every input
+if [ "$(grep -cE '^replay: [0-9]+ inputs, 0 failed$' "$log_dir/replay.log")" -eq 2 ]; then
 	passed=$((passed + 1))
 else
 	echo "run-all: an input of test/fuzz/regressions fails again (see above)"
