@@ -222,12 +222,29 @@ static const bool name_byte[256] = {
 /*
  * The next markup construct at or after *pos; false at the end.  Text
  * before it is buf[*pos .. t->b).  A '<' that starts no markup is text.
- * With bare, a cell's spans are not read and no tag is told TK_BLOCK
- * (TK_OTHER instead): the pass that looks only for tables needs neither,
- * and the tags' extents and every other kind are the same.
+ * want says what to work out beyond the tag's extent: NT_BLOCKS tells
+ * TK_BLOCK (else such tags are TK_OTHER), NT_SPANS reads a cell's rowspan
+ * and colspan (else 1).  The tags' extents and every other kind are the
+ * same whatever want is: the callers that only step over markup ask for
+ * nothing.
  */
+#define NT_BLOCKS	1
+#define NT_SPANS	2
+
+/* A cell's rowspan and colspan from its tag text buf[t->b .. t->e). */
+static void
+tag_spans(const char *buf, tag *t)
+{
+	/* "<td>" has no attributes; most others no span */
+	if (t->e - t->b > 4 && has_span(buf + t->b, t->e - t->b))
+	{
+		t->rowspan = span_attr(buf + t->b, t->e - t->b, "rowspan");
+		t->colspan = span_attr(buf + t->b, t->e - t->b, "colspan");
+	}
+}
+
 static bool
-next_tag(const char *buf, size_t len, size_t pos, tag *t, bool bare)
+next_tag(const char *buf, size_t len, size_t pos, tag *t, int want)
 {
 	for (size_t i = pos; i < len; i++)
 	{
@@ -319,17 +336,13 @@ next_tag(const char *buf, size_t len, size_t pos, tag *t, bool bare)
 		else if (nl == 2 && name[0] == 't' && (name[1] == 'd' || name[1] == 'h'))
 		{
 			t->kind = TK_CELL;
-			/* "<td>" has no attributes; most others no span */
-			if (!bare && !close && t->e - i > 4 && has_span(buf + i, t->e - i))
-			{
-				t->rowspan = span_attr(buf + i, t->e - i, "rowspan");
-				t->colspan = span_attr(buf + i, t->e - i, "colspan");
-			}
+			if ((want & NT_SPANS) && !close)
+				tag_spans(buf, t);
 		}
 		else
 		{
 			pthread_once(&name_lens_once, name_lens_build);
-			if (!bare && name_in(name, nl, block_names, block_lens))
+			if ((want & NT_BLOCKS) && name_in(name, nl, block_names, block_lens))
 				t->kind = TK_BLOCK;
 			if (!close && name_in(name, nl, skip_names, skip_lens))
 			{
@@ -514,6 +527,36 @@ blank(char *shadow, size_t b, size_t e)
 
 /* ------------------------------------------------------------- producer */
 
+/*
+ * A structural tag (table, row, cell, block) as pass 1 found it, for pass 2
+ * to take instead of scanning every tag of the page again: pass 2 acts
+ * only on these, and pass 1 does all the blanking and decoding (see
+ * gr_items_from_html).  Eight bytes each; a tag longer than HTAG_LONG
+ * bytes is read again at b (same tag: it starts with its '<').
+ */
+typedef struct htag
+{
+	uint32_t	b;
+	uint16_t	n;				/* e - b, or HTAG_LONG */
+	uint8_t		kind;
+	uint8_t		close;
+} htag;
+
+#define HTAG_LONG 0xFFFF
+
+/*
+ * Input bytes per structural tag kept (the record's bound: 8 / 16 = half
+ * the input).  A test build sets it high to run pass 2's own scan.
+ */
+/* tags from this long on are read again (a test build sets it low) */
+#ifndef HTAG_LONG_FROM
+#define HTAG_LONG_FROM HTAG_LONG
+#endif
+
+#ifndef HTAG_PER_BYTES
+#define HTAG_PER_BYTES 16
+#endif
+
 typedef struct hstate
 {
 	const char *buf;
@@ -654,7 +697,7 @@ next_visible(const hstate *h, size_t i, size_t e)
 		size_t		n;
 		uint32_t	cp;
 
-		if (h->buf[i] == '<' && next_tag(h->buf, e, i, &t, false) && t.b == i)
+		if (h->buf[i] == '<' && next_tag(h->buf, e, i, &t, 0) && t.b == i)
 		{
 			i = t.e;
 			continue;
@@ -727,7 +770,7 @@ compact(hstate *h, size_t b, size_t e, bool prose)
 		if (h->buf[i] == '<' && i + 1 < e &&
 			(is_alpha(h->buf[i + 1]) || h->buf[i + 1] == '/' ||
 			 h->buf[i + 1] == '!' || h->buf[i + 1] == '?') &&
-			next_tag(h->buf, e, i, &t, false) && t.b == i)
+			next_tag(h->buf, e, i, &t, 0) && t.b == i)
 		{
 			i = t.e;
 			continue;
@@ -842,6 +885,12 @@ gr_items_from_html(const char *buf, size_t len, const gr_options *opt,
 	int			pending_end = 0;	/* pending[c] is 0 from here on */
 	size_t		block_from = 0;
 	size_t		ordinal = 0;
+	/* structural tags kept by pass 1 */
+	htag	   *tags = NULL;
+	size_t		ntags = 0,
+				tcap = 0,
+				ti = 0;
+	bool		tags_full = false;	/* more than were kept */
 
 	memset(&h, 0, sizeof(h));
 	h.buf = buf;
@@ -851,15 +900,53 @@ gr_items_from_html(const char *buf, size_t len, const gr_options *opt,
 	h.out = out;
 	h.line = 1;
 
-	/* pass 1: layout tables */
-	while (next_tag(buf, len, pos, &t, true))
+	/*
+	 * Pass 1: layout tables; the comparison text (markup blanked, entities
+	 * decoded: each tag and each text run between tags on its own, so it
+	 * does not matter which pass does it, and pass 2 writes the shadow
+	 * only inside item spans, behind the tag it is at); and the structural
+	 * tags, which are all pass 2 acts on.  At most len / HTAG_PER_BYTES of
+	 * them are kept (half the input's size: a page is seldom denser than
+	 * a structural tag per 30 bytes); past those pass 2 scans the rest of
+	 * the page itself, as it did before, from the end of the last kept
+	 * tag (tags follow from one another, so it finds the same ones).
+	 */
+	while (next_tag(buf, len, pos, &t, NT_BLOCKS))
 	{
+		decode_text(buf, pos, t.b, shadow);
+		blank(shadow, t.b, t.e);
 		pos = t.e;
 		if (pos >= next_poll)
 		{
 			next_poll = pos + (1 << 16);
 			if (opt && opt->stop && opt->stop(opt->stop_ctx))
 				goto cancelled;
+		}
+		if (t.kind == TK_OTHER || t.kind == TK_SKIP)
+			continue;
+		if (!tags_full)
+		{
+			if (ntags == tcap)
+			{
+				size_t		ncap = tcap ? tcap * 2 : len / 256 + 16;
+
+				if (ncap > len / HTAG_PER_BYTES)
+					ncap = len / HTAG_PER_BYTES;
+				if (ncap <= tcap)
+					tags_full = true;
+				else if (!gr_resize(mem, (void **) &tags, &tcap, ntags, ncap,
+									sizeof(htag)))
+					goto nomem;
+			}
+			if (!tags_full)
+			{
+				htag	   *r = &tags[ntags++];
+
+				r->b = (uint32_t) t.b;
+				r->n = (uint16_t) (t.e - t.b < HTAG_LONG_FROM ? t.e - t.b : HTAG_LONG);
+				r->kind = (uint8_t) t.kind;
+				r->close = t.close;
+			}
 		}
 		if (t.kind != TK_TABLE)
 			continue;
@@ -876,20 +963,34 @@ gr_items_from_html(const char *buf, size_t len, const gr_options *opt,
 		else if (depth > 0)
 			depth--;
 	}
+	decode_text(buf, pos, len, shadow);
 	gr_free(mem, stack);
 	stack = NULL;
 
-	/* pass 2: items and the comparison text */
+	/* pass 2: items */
 	pos = 0;
 	next_poll = 1 << 16;
 	memset(pending, 0, sizeof(pending));
 	for (;;)
 	{
-		bool		more = next_tag(buf, len, pos, &t, false);
-		size_t		tb = more ? t.b : len;
+		if (ti < ntags)
+		{
+			const htag *r = &tags[ti++];
 
-		decode_text(buf, pos, tb, shadow);
-		if (!more)
+			if (r->n == HTAG_LONG)
+				next_tag(buf, len, r->b, &t, NT_BLOCKS);
+			else
+			{
+				t.b = r->b;
+				t.e = t.b + r->n;
+				t.rowspan = t.colspan = 1;
+			}
+			t.kind = (tag_kind) r->kind;
+			t.close = r->close;
+			if (t.kind == TK_CELL && !t.close)
+				tag_spans(buf, &t);
+		}
+		else if (!tags_full || !next_tag(buf, len, pos, &t, NT_BLOCKS | NT_SPANS))
 			break;
 		if (t.e >= next_poll)
 		{
@@ -897,7 +998,6 @@ gr_items_from_html(const char *buf, size_t len, const gr_options *opt,
 			if (opt && opt->stop && opt->stop(opt->stop_ctx))
 				goto cancelled;
 		}
-		blank(shadow, t.b, t.e);
 		pos = t.e;
 
 		if (t.kind == TK_OTHER || t.kind == TK_SKIP)
@@ -1025,15 +1125,18 @@ gr_items_from_html(const char *buf, size_t len, const gr_options *opt,
 	else if (!flush_prose(&h, block_from, len))
 		goto nomem;
 	gr_free(mem, layout);
+	gr_free(mem, tags);
 	return GR_OK;
 
 nomem:
 	gr_free(mem, layout);
 	gr_free(mem, stack);
+	gr_free(mem, tags);
 	return gr_fail(err, GR_ERR_NOMEM, pos, "out of memory", NULL);
 cancelled:
 	gr_free(mem, layout);
 	gr_free(mem, stack);
+	gr_free(mem, tags);
 	return gr_fail(err, GR_ERR_CANCELLED, pos, "canceled", NULL);
 }
 
