@@ -959,7 +959,11 @@ gr_items_from_html(const char *buf, size_t len, const gr_options *opt,
 		{
 			if (ntags == tcap)
 			{
-				size_t		ncap = tcap ? tcap * 2 : len / 256 + 16;
+				/*
+				 * Room for a tag per 24 bytes first: Word's pages have one
+				 * per ~31, so one allocation (zeroed) does for them.
+				 */
+				size_t		ncap = tcap ? tcap * 2 : len / 24 + 16;
 
 				if (ncap > len / HTAG_PER_BYTES)
 					ncap = len / HTAG_PER_BYTES;
