@@ -999,8 +999,12 @@ gr_sniff_aligned(const char *buf, size_t len)
 			e--;
 		if (e > ls && buf[e - 1] == '|')
 			return false;		/* pipe cells */
-		/* trailing numeric tokens; at least one gap of >= 2 spaces */
-		while (e > ls)
+		/*
+		 * Trailing numeric tokens; at least one gap of >= 2 spaces.  Once
+		 * three rows are seen only a TAB or pipe line can change the
+		 * answer: the rest of the lines need just the tests above.
+		 */
+		while (rows < 3 && e > ls)
 		{
 			const char *sp = gr_memrchr(buf + ls, ' ', e - ls);
 			size_t		tb = sp ? (size_t) (sp - buf) + 1 : ls;

@@ -1434,6 +1434,12 @@ gr_sniff_glued(const char *buf, size_t len)
 			e--;
 		if (e > ls && buf[e - 1] == '|')
 			return false;
+		if (anchor && glued >= 3)
+		{
+			/* decided unless a TAB or pipe line follows: only test those */
+			ls = nl ? le + 1 : len;
+			continue;
+		}
 		rb = run_start(buf, ls, e);
 		if (e - rb >= 7 && rb > ls && ((unsigned char) buf[rb - 1] & 0x80))
 		{
