@@ -357,8 +357,14 @@ dfs(search *s, int pos, int k)
 			if (j != s->r->n || !group_ok(s, k))
 				continue;
 		}
+		/*
+		 * A longer part is worth at least as much (its digits extend
+		 * these), and leaves the total fewer characters: it cannot pass
+		 * either, so stop here (no search step is skipped: none of the
+		 * longer parts would have been searched from).
+		 */
 		if (s->nparts == NCOL && k < NCOL - 1 && !total_may_hold(s, k, j))
-			continue;
+			break;
 		dfs(s, j, k + 1);
 		if (s->capped)
 			return;
