@@ -228,11 +228,18 @@ static const int64_t pow10_i64[18] = {
 	100000000000000, 1000000000000000, 10000000000000000, 100000000000000000
 };
 
+/*
+ * The search below is compiled twice, for table 3 (NCOL parts) and table 4
+ * (15), from one body whose nparts is a constant (dfs7, dfs15): the
+ * tests of nparts in every step then cost nothing.  The helpers take
+ * nparts for the same reason.
+ */
+
 /* Check the identity of a group ending at part k (inclusive). */
-static bool
-group_ok(const search *s, int k)
+static inline bool
+group_ok(const search *s, int k, const int nparts)
 {
-	if (s->nparts == NCOL)
+	if (nparts == NCOL)
 		return s->psum[6] == s->cur.v[6];
 	/* table 4: parts k-4 .. k: four parts sum to the fifth */
 	return s->cur.v[k - 4] + s->cur.v[k - 3] + s->cur.v[k - 2] + s->cur.v[k - 1] ==
@@ -245,7 +252,7 @@ group_ok(const search *s, int k)
  * at most n - j - (parts between) characters, so it is below 10 to that
  * power: a partial sum that reaches it cannot be completed.
  */
-static bool
+static inline bool
 total_may_hold(const search *s, int k, int j)
 {
 	int			maxlen = s->r->n - j - (NCOL - 2 - k);
@@ -264,10 +271,10 @@ total_may_hold(const search *s, int k, int j)
  * with no leading zero: a sum outside those bounds rules it out without
  * reading it.  true: it may match.
  */
-static bool
-last_may_be(const search *s, int k, int len)
+static inline bool
+last_may_be(const search *s, int k, int len, const int nparts)
 {
-	int64_t		want = s->nparts == NCOL ? s->psum[NCOL - 1] :
+	int64_t		want = nparts == NCOL ? s->psum[NCOL - 1] :
 		s->psum[k] - s->psum[k - 4];
 
 	if (len < 18 && want >= pow10_i64[len])
@@ -277,8 +284,10 @@ last_may_be(const search *s, int k, int len)
 	return true;
 }
 
-static void
-dfs(search *s, int pos, int k)
+typedef void (*dfs_fn) (search *s, int pos, int k);
+
+static inline __attribute__((always_inline)) void
+dfs_body(search *s, int pos, int k, const int nparts, dfs_fn next)
 {
 	int64_t		acc = 0;		/* value of ch[pos..j) while it is plain digits */
 	int			nd = 0;
@@ -293,7 +302,7 @@ dfs(search *s, int pos, int k)
 		s->capped = true;
 		return;
 	}
-	if (k == s->nparts)
+	if (k == nparts)
 	{
 		if (pos != s->r->n)
 			return;
@@ -309,17 +318,17 @@ dfs(search *s, int pos, int k)
 	 * Leave at least one character per remaining part; the last part ends
 	 * the run, so it has one candidate, not GLUED_MAX_PART.
 	 */
-	plain = k < s->nparts - 1;
+	plain = k < nparts - 1;
 	/*
 	 * The bound and the part's first character once: the stores into
 	 * s->cur below could alias s->r->n for the compiler.
 	 */
-	last = s->r->n - (s->nparts - k - 1);
+	last = s->r->n - (nparts - k - 1);
 	if (last > pos + GLUED_MAX_PART)
 		last = pos + GLUED_MAX_PART;
 	first = s->r->ch[pos];
 
-	for (int j = k == s->nparts - 1 ? s->r->n : pos + 1; j <= last; j++)
+	for (int j = k == nparts - 1 ? s->r->n : pos + 1; j <= last; j++)
 	{
 		int64_t		v;
 		char		d = s->r->ch[j - 1];
@@ -331,7 +340,7 @@ dfs(search *s, int pos, int k)
 				acc = acc * 10 + (d - '0');
 			v = nd > 15 || (nd > 1 && first == '0') ? -1 : acc;
 		}
-		else if (k == s->nparts - 1 && !last_may_be(s, k, j - pos))
+		else if (k == nparts - 1 && !last_may_be(s, k, j - pos, nparts))
 			continue;			/* what group_ok below would turn down */
 		else
 		{
@@ -350,25 +359,41 @@ dfs(search *s, int pos, int k)
 		s->cur.end[k] = j;
 		s->cur.v[k] = v;
 		s->psum[k + 1] = s->psum[k] + v;
-		if (s->nparts == 15 && k % 5 == 4 && !group_ok(s, k))
+		if (nparts == 15 && k % 5 == 4 && !group_ok(s, k, nparts))
 			continue;
-		if (s->nparts == NCOL && k == NCOL - 1)
+		if (nparts == NCOL && k == NCOL - 1)
 		{
-			if (j != s->r->n || !group_ok(s, k))
+			if (j != s->r->n || !group_ok(s, k, nparts))
 				continue;
 		}
+
 		/*
 		 * A longer part is worth at least as much (its digits extend
 		 * these), and leaves the total fewer characters: it cannot pass
 		 * either, so stop here (no search step is skipped: none of the
 		 * longer parts would have been searched from).
 		 */
-		if (s->nparts == NCOL && k < NCOL - 1 && !total_may_hold(s, k, j))
+		if (nparts == NCOL && k < NCOL - 1 && !total_may_hold(s, k, j))
 			break;
-		dfs(s, j, k + 1);
+		next(s, j, k + 1);
 		if (s->capped)
 			return;
 	}
+}
+
+static void dfs7(search *s, int pos, int k);
+static void dfs15(search *s, int pos, int k);
+
+static void
+dfs7(search *s, int pos, int k)
+{
+	dfs_body(s, pos, k, NCOL, dfs7);
+}
+
+static void
+dfs15(search *s, int pos, int k)
+{
+	dfs_body(s, pos, k, 15, dfs15);
 }
 
 /* All splits of r into nparts satisfying the identities; -1: capped. */
@@ -386,7 +411,10 @@ splits(const run *r, int nparts, cand *out, long *budget)
 		return 0;
 	if (*budget <= 0)
 		return -1;
-	dfs(&s, 0, 0);
+	if (nparts == NCOL)
+		dfs7(&s, 0, 0);
+	else
+		dfs15(&s, 0, 0);
 	return s.capped ? -1 : s.nout;
 }
 
