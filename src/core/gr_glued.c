@@ -34,6 +34,7 @@
 #include "gr_text.h"
 #include "gr_util.h"
 
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -607,6 +608,22 @@ static const struct
 };
 
 /*
+ * Bit (b & 63) set for the last byte b of each word's first character:
+ * most characters of a label start no word and fail this one test
+ * instead of a comparison with every word.  Built once per process
+ * (pthread_once; read-only once built).
+ */
+static uint64_t t2_first_bits;
+static pthread_once_t t2_first_once = PTHREAD_ONCE_INIT;
+
+static void
+t2_first_build(void)
+{
+	for (size_t k = 0; k < sizeof(t2_words) / sizeof(t2_words[0]); k++)
+		t2_first_bits |= (uint64_t) 1 << ((unsigned char) t2_words[k].w[2] & 63);
+}
+
+/*
  * Length of the t2 word at s, 0 if none.  Called at every character of a
  * label: the first character (three bytes in every word) is compared
  * before the whole word.
@@ -614,7 +631,7 @@ static const struct
 static size_t
 t2_word_at(const char *s, size_t n)
 {
-	if (n < 3)
+	if (n < 3 || !(t2_first_bits >> ((unsigned char) s[2] & 63) & 1))
 		return 0;
 	for (size_t k = 0; k < sizeof(t2_words) / sizeof(t2_words[0]); k++)
 	{
@@ -1420,6 +1437,7 @@ gr_items_from_glued(const char *buf, size_t len, const gr_options *opt,
 	gscan		s;
 	gr_status	st;
 
+	pthread_once(&t2_first_once, t2_first_build);
 	if (len >= GR_ITEMS_COUNT_FROM)
 	{
 		/* count first (no search: cheap), then fill an array that size */
