@@ -811,38 +811,84 @@ resolve_row(const t3work *w, t3row *out, size_t at)
  * fixed: per column, the sum of the outcome rows that have one candidate;
  * var[0..nvar): the outcome rows with more.
  */
-static bool
-combo_ok(t3work *rows, int n, const int *pick, const int64_t *fixed,
-		 const int *var, int nvar)
+/*
+ * R1 (new + carried over = processed + carried forward) in every column,
+ * for the splits v0, v1, vp, vf of the first two and the last two rows.
+ */
+static inline bool
+r1_ok(const int64_t *v0, const int64_t *v1, const int64_t *vp,
+	  const int64_t *vf)
 {
-#define PICKED(i) (rows[(i)].c[pick[(i)]].v)
-	const int64_t *v0 = PICKED(0),
-			   *v1 = PICKED(1),
-			   *vp = PICKED(n - 2),
-			   *vf = PICKED(n - 1);
-
 	for (int col = 0; col < NCOL; col++)
-	{
-		int64_t		sum = fixed[col];
-
-		/* R1: new + carried_over = processed + carried_forward */
 		if (v0[col] + v1[col] != vp[col] + vf[col])
 			return false;
-		/* R2: processed = sum of the outcome rows */
-		for (int k = 0; k < nvar; k++)
-			sum += PICKED(var[k])[col];
-		if (sum != vp[col])
-			return false;
-	}
 	return true;
-#undef PICKED
+}
+
+/*
+ * The combinations of the outcome rows' splits (rows var[0..nvar), pick
+ * of each in pick[]) whose sum is want in every column (R2 with the
+ * processed row's split: want = processed - the single-split rows): how
+ * many, and in bits[k] the splits of row var[k] that take part in one.
+ * An odometer over the picks, the column sums kept as it turns (one row
+ * changes per step, mostly the first).
+ */
+static long
+r2_matches(const t3work *rows, const int *var, int nvar, const int64_t *want,
+		   uint64_t *bits)
+{
+	int			pick[T3_MAX_ROWS];
+	int64_t		sum[NCOL] = {0};
+	long		m = 0;
+
+	for (int k = 0; k < nvar; k++)
+	{
+		pick[k] = 0;
+		bits[k] = 0;
+		for (int col = 0; col < NCOL; col++)
+			sum[col] += rows[var[k]].c[0].v[col];
+	}
+	for (;;)
+	{
+		int			k;
+		int			col;
+
+		for (col = 0; col < NCOL && sum[col] == want[col]; col++)
+			;
+		if (col == NCOL)
+		{
+			m++;
+			for (k = 0; k < nvar; k++)
+				bits[k] |= (uint64_t) 1 << pick[k];
+		}
+		for (k = 0; k < nvar; k++)
+		{
+			const t3work *t = &rows[var[k]];
+			const int64_t *old = t->c[pick[k]].v;
+			const int64_t *nv;
+
+			if (++pick[k] < t->nc)
+			{
+				nv = t->c[pick[k]].v;
+				for (col = 0; col < NCOL; col++)
+					sum[col] += nv[col] - old[col];
+				break;
+			}
+			pick[k] = 0;
+			nv = t->c[0].v;
+			for (col = 0; col < NCOL; col++)
+				sum[col] += nv[col] - old[col];
+		}
+		if (k == nvar)
+			break;
+	}
+	return m;
 }
 
 static gr_status
 solve_t3(gstate *g, t3work *rows, int n, bool complete, long *budget,
 		 gr_error *err)
 {
-	int			pick[T3_MAX_ROWS];
 	long		combos = 1;
 	bool		feasible = complete && n >= 5;
 	long		nconsistent = 0;
@@ -876,26 +922,65 @@ solve_t3(gstate *g, t3work *rows, int n, bool complete, long *budget,
 					fixed[col] += rows[i].c[0].v[col];
 		}
 		*budget -= combos * n;
-		memset(pick, 0, sizeof(pick));
-		for (;;)
-		{
-			int			i;
 
-			if (combo_ok(rows, n, pick, fixed, var, nvar))
-			{
-				nconsistent++;
-				for (i = 0; i < n; i++)
-					rows[i].used[pick[i]] = true;
-			}
-			for (i = 0; i < n; i++)
-			{
-				if (++pick[i] < rows[i].nc)
-					break;
-				pick[i] = 0;
-			}
-			if (i == n)
-				break;
+		/*
+		 * A combination is consistent when R1 holds for its splits of
+		 * rows 0, 1, n-2 and n-1 and R2 for its outcome rows and row
+		 * n-2: the two tests share only row n-2 ("processed").  So for
+		 * each split of that row, the splits of the other three rows
+		 * that pass R1 and the combinations of the outcome rows that
+		 * pass R2 are found apart: their product is how many
+		 * combinations are consistent, and a split takes part in one if
+		 * it does on its side while the other side has any.  The same
+		 * count and the same splits as trying every combination (which
+		 * the budget above is still charged for), without trying them
+		 * all: outcome rows are not enumerated for a split of row n-2
+		 * that no R1 combination has.
+		 */
+		for (int pp = 0; pp < rows[n - 2].nc; pp++)
+		{
+			const int64_t *vp = rows[n - 2].c[pp].v;
+			const t3work *r0 = &rows[0],
+					   *r1 = &rows[1],
+					   *rf = &rows[n - 1];
+			long		q = 0,
+						m;
+			int64_t		want[NCOL];
+			uint64_t	bits[T3_MAX_ROWS];
+
+			for (int p0 = 0; p0 < r0->nc; p0++)
+				for (int p1 = 0; p1 < r1->nc; p1++)
+					for (int pf = 0; pf < rf->nc; pf++)
+						if (r1_ok(r0->c[p0].v, r1->c[p1].v, vp, rf->c[pf].v))
+							q++;
+			if (q == 0)
+				continue;
+			for (int col = 0; col < NCOL; col++)
+				want[col] = vp[col] - fixed[col];
+			m = r2_matches(rows, var, nvar, want, bits);
+			if (m == 0)
+				continue;
+			nconsistent += q * m;
+			rows[n - 2].used[pp] = true;
+			for (int p0 = 0; p0 < r0->nc; p0++)
+				for (int p1 = 0; p1 < r1->nc; p1++)
+					for (int pf = 0; pf < rf->nc; pf++)
+						if (r1_ok(r0->c[p0].v, r1->c[p1].v, vp, rf->c[pf].v))
+						{
+							rows[0].used[p0] = true;
+							rows[1].used[p1] = true;
+							rows[n - 1].used[pf] = true;
+						}
+			for (int k = 0; k < nvar; k++)
+				for (int c = 0; c < rows[var[k]].nc; c++)
+					if (bits[k] >> c & 1)
+						rows[var[k]].used[c] = true;
 		}
+		/* the rows of one split take part in every combination */
+		if (nconsistent > 0)
+			for (int i = 2; i < n - 2; i++)
+				if (rows[i].nc == 1)
+					rows[i].used[0] = true;
 	}
 	if (nconsistent == 0)
 	{
