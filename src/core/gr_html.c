@@ -135,7 +135,7 @@ name_lens_build(void)
  * Is name (lower case, starting with a letter, 0 < nl < 16 bytes) one of
  * the NULL-terminated names, whose lengths by first letter are lens?
  */
-static bool
+static inline bool
 name_in(const char *name, size_t nl, const char *const *names,
 		const uint16_t *lens)
 {
@@ -372,7 +372,7 @@ next_tag(const char *buf, size_t len, size_t pos, tag *t, int want)
 		}
 		else
 		{
-			pthread_once(&name_lens_once, name_lens_build);
+			/* name_lens is built: gr_items_from_html, the only caller, did */
 			if ((want & NT_BLOCKS) && name_in(name, nl, block_names, block_lens))
 				t->kind = TK_BLOCK;
 			if (!close && name_in(name, nl, skip_names, skip_lens))
@@ -923,6 +923,7 @@ gr_items_from_html(const char *buf, size_t len, const gr_options *opt,
 				ti = 0;
 	bool		tags_full = false;	/* more than were kept */
 
+	pthread_once(&name_lens_once, name_lens_build);	/* for next_tag */
 	memset(&h, 0, sizeof(h));
 	h.buf = buf;
 	h.len = len;
