@@ -771,6 +771,41 @@ compact_stops(unsigned char c, bool prose)
 	return (stop_bytes[c] & (prose ? STOP_PROSE : STOP_CELL)) != 0;
 }
 
+/*
+ * The first byte at or after r (before e) that compact() must look at, or
+ * e.  Eight bytes at a time: a mask flags '<' and '&' (and, in prose,
+ * bytes below 0x21 and those that are 0xE3 once OR-ed with 0x21: C2, C3,
+ * E2, E3).  The lowest flag of a block is never above its first stop
+ * byte (no borrow comes from a byte that is none), so none is missed;
+ * flags that are no stop byte (C3, a control byte) are tested exactly and
+ * stepped over.
+ */
+static size_t
+plain_run_end(const char *buf, size_t r, size_t e, bool prose)
+{
+	while (r + 8 <= e)
+	{
+		uint64_t	w = gr_load_le64(buf + r);
+		uint64_t	m = bytes_equal(w, '<') | bytes_equal(w, '&');
+
+		if (prose)
+			m |= ((w - 0x2121212121212121u) & ~w & 0x8080808080808080u) |
+				bytes_equal(w | 0x2121212121212121u, 0xE3);
+		if (m == 0)
+		{
+			r += 8;
+			continue;
+		}
+		r += (size_t) __builtin_ctzll(m) / 8;
+		if (compact_stops((unsigned char) buf[r], prose))
+			return r;
+		r++;
+	}
+	while (r < e && !compact_stops((unsigned char) buf[r], prose))
+		r++;
+	return r;
+}
+
 static bool
 compact(hstate *h, size_t b, size_t e, bool prose)
 {
@@ -784,10 +819,8 @@ compact(hstate *h, size_t b, size_t e, bool prose)
 
 		if (!compact_stops((unsigned char) h->buf[i], prose))
 		{
-			size_t		r = i + 1;
+			size_t		r = plain_run_end(h->buf, i + 1, e, prose);
 
-			while (r < e && !compact_stops((unsigned char) h->buf[r], prose))
-				r++;
 			if (w != i)
 			{
 				memmove(h->shadow + w, h->shadow + i, r - i);
