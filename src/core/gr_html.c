@@ -148,13 +148,55 @@ name_in(const char *name, size_t nl, const char *const *names,
 	return false;
 }
 
+/* Bytes of v equal to b: 0x80 in each such byte (and maybe above one). */
+static inline uint64_t
+bytes_equal(uint64_t v, unsigned char b)
+{
+	uint64_t	x = v ^ (0x0101010101010101u * b);
+
+	return (x - 0x0101010101010101u) & ~x & 0x8080808080808080u;
+}
+
+/*
+ * The first i >= from (i < n) with s[i] | 0x20 == c, or n: a letter c in
+ * either case.  Eight bytes at a time (OR-ing 0x20 into each byte of a
+ * block leaves its neighbours alone); the flags above the lowest one of
+ * a block may be false, so each is tested again.
+ */
+static size_t
+next_ci(const char *s, size_t n, size_t from, char c)
+{
+	size_t		i = from;
+
+	while (i + 8 <= n)
+	{
+		uint64_t	m = bytes_equal(gr_load_le64(s + i) | 0x2020202020202020u,
+									(unsigned char) c);
+
+		for (; m != 0; m &= m - 1)
+		{
+			size_t		p = i + (size_t) __builtin_ctzll(m) / 8;
+
+			if ((s[p] | 0x20) == c)
+				return p;
+		}
+		i += 8;
+	}
+	for (; i < n; i++)
+		if ((s[i] | 0x20) == c)
+			return i;
+	return n;
+}
+
 /* Read an attribute's integer value (1..MAX_SPAN) in the tag text. */
 static int
 span_attr(const char *s, size_t n, const char *name)
 {
 	size_t		k = strlen(name);
 
-	for (size_t i = 0; i + k < n; i++)
+	/* only where name[0], a letter, stands in either case */
+	for (size_t i = next_ci(s, n, 0, name[0]); i + k < n;
+		 i = next_ci(s, n, i + 1, name[0]))
 	{
 		size_t		j;
 		long		v = 0;
@@ -189,24 +231,11 @@ span_attr(const char *s, size_t n, const char *name)
 static bool
 has_span(const char *s, size_t n)
 {
-	for (int k = 0; k < 2; k++)
-	{
-		char		c = k == 0 ? 'n' : 'N';
-
-		for (const char *p = s + 3; p < s + n && (p = memchr(p, c, (size_t) (s + n - p))) != NULL; p++)
-			if (lower(p[-3]) == 's' && lower(p[-2]) == 'p' && lower(p[-1]) == 'a')
-				return true;
-	}
+	for (size_t p = next_ci(s, n, 3, 'n'); p < n; p = next_ci(s, n, p + 1, 'n'))
+		if ((s[p - 3] | 0x20) == 's' && (s[p - 2] | 0x20) == 'p' &&
+			(s[p - 1] | 0x20) == 'a')
+			return true;
 	return false;
-}
-
-/* Bytes of v equal to b: 0x80 in each such byte (and maybe above one). */
-static inline uint64_t
-bytes_equal(uint64_t v, unsigned char b)
-{
-	uint64_t	x = v ^ (0x0101010101010101u * b);
-
-	return (x - 0x0101010101010101u) & ~x & 0x8080808080808080u;
 }
 
 /*
