@@ -307,8 +307,8 @@ tag_spans(const char *buf, tag *t)
 	}
 }
 
-static bool
-next_tag(const char *buf, size_t len, size_t pos, tag *t, int want)
+static inline __attribute__((always_inline)) bool
+next_tag_inline(const char *buf, size_t len, size_t pos, tag *t, int want)
 {
 	for (size_t i = pos; i < len; i++)
 	{
@@ -441,6 +441,17 @@ next_tag(const char *buf, size_t len, size_t pos, tag *t, int want)
 		return true;
 	}
 	return false;
+}
+
+/*
+ * next_tag_inline() as a function for the callers other than pass 1,
+ * which has it inline (a call per tag of the page saved, and its want
+ * folded).
+ */
+static bool
+next_tag(const char *buf, size_t len, size_t pos, tag *t, int want)
+{
+	return next_tag_inline(buf, len, pos, t, want);
 }
 
 /* ------------------------------------------------------------- entities */
@@ -1005,7 +1016,7 @@ gr_items_from_html(const char *buf, size_t len, const gr_options *opt,
 	 * the page itself, as it did before, from the end of the last kept
 	 * tag (tags follow from one another, so it finds the same ones).
 	 */
-	while (next_tag(buf, len, pos, &t, NT_BLOCKS))
+	while (next_tag_inline(buf, len, pos, &t, NT_BLOCKS))
 	{
 		decode_text(buf, pos, t.b, shadow);
 		blank(shadow, t.b, t.e);
