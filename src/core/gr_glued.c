@@ -585,7 +585,7 @@ note(gstate *g, size_t off, size_t line, const char *fmt,...)
 static bool
 push(gstate *g, gr_item_kind k, size_t off, size_t len, uint32_t line)
 {
-	return gr_items_push(g->mem, g->out, k, k == GR_ITEM_PROSE ? GR_LAYOUT_PROSE : GR_LAYOUT_GLUED,
+	return gr_items_push_fast(g->mem, g->out, k, k == GR_ITEM_PROSE ? GR_LAYOUT_PROSE : GR_LAYOUT_GLUED,
 						 off, len, line);
 }
 

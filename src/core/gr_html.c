@@ -933,7 +933,7 @@ push(hstate *h, gr_item_kind kind, gr_layout lay, size_t off, size_t len)
 	if (kind != GR_ITEM_ROW_END && len > 0 &&
 		!compact(h, off, off + len, kind == GR_ITEM_PROSE))
 		return false;
-	return gr_items_push(h->mem, h->out, kind, lay, off, len, line_of(h, off));
+	return gr_items_push_fast(h->mem, h->out, kind, lay, off, len, line_of(h, off));
 }
 
 /* Flush the prose block [from, to) as one PROSE item when not blank. */

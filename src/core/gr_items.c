@@ -385,7 +385,7 @@ push_pipe_cells(gr_mem *mem, gr_items *out, const char *buf, size_t b,
 		if (i == e && trailing_pipe)
 			break;				/* text after the last pipe: none */
 		trim(buf, &cb, &ce);
-		if (!gr_items_push(mem, out, GR_ITEM_CELL, layout, cb, ce - cb, line))
+		if (!gr_items_push_fast(mem, out, GR_ITEM_CELL, layout, cb, ce - cb, line))
 			return false;
 		(*ncells)++;
 		if (i == e)
@@ -431,7 +431,7 @@ gr_items_from_text(const char *buf, size_t len, const gr_options *opt,
 
 			if (pending_blank)
 			{
-				if (!gr_items_push(mem, out, GR_ITEM_ROW_END, GR_LAYOUT_TAB, ls, 0, lineno))
+				if (!gr_items_push_fast(mem, out, GR_ITEM_ROW_END, GR_LAYOUT_TAB, ls, 0, lineno))
 					goto nomem;
 				pending_blank = false;
 			}
@@ -443,7 +443,7 @@ gr_items_from_text(const char *buf, size_t len, const gr_options *opt,
 
 				while (cend > cb && is_ascii_space(buf[cend - 1]))
 					cend--;
-				if (!gr_items_push(mem, out, GR_ITEM_CELL, GR_LAYOUT_TAB,
+				if (!gr_items_push_fast(mem, out, GR_ITEM_CELL, GR_LAYOUT_TAB,
 								   cb, cend - cb, lineno))
 					goto nomem;
 				if (i == ce)
@@ -459,7 +459,7 @@ gr_items_from_text(const char *buf, size_t len, const gr_options *opt,
 			{
 				if (pending_blank)
 				{
-					if (!gr_items_push(mem, out, GR_ITEM_ROW_END, GR_LAYOUT_TAB, ls, 0, lineno))
+					if (!gr_items_push_fast(mem, out, GR_ITEM_ROW_END, GR_LAYOUT_TAB, ls, 0, lineno))
 						goto nomem;
 					tab_row = false;
 					open_cell = -1;
@@ -499,7 +499,7 @@ gr_items_from_text(const char *buf, size_t len, const gr_options *opt,
 
 				if (tab_row)
 				{
-					if (!gr_items_push(mem, out, GR_ITEM_ROW_END, GR_LAYOUT_TAB, ls, 0, lineno))
+					if (!gr_items_push_fast(mem, out, GR_ITEM_ROW_END, GR_LAYOUT_TAB, ls, 0, lineno))
 						goto nomem;
 					tab_row = false;
 					open_cell = -1;
@@ -514,7 +514,7 @@ gr_items_from_text(const char *buf, size_t len, const gr_options *opt,
 				if (only_pipes)
 				{
 					/* pipe padding: the end of a short row */
-					if (!gr_items_push(mem, out, GR_ITEM_ROW_END, GR_LAYOUT_PIPE, tb, 0, lineno))
+					if (!gr_items_push_fast(mem, out, GR_ITEM_ROW_END, GR_LAYOUT_PIPE, tb, 0, lineno))
 						goto nomem;
 				}
 				else if (buf[tb] == '|')
@@ -540,7 +540,7 @@ gr_items_from_text(const char *buf, size_t len, const gr_options *opt,
 						if (!push_pipe_cells(mem, out, buf, tb + 1, e2,
 											 GR_LAYOUT_MARKDOWN, lineno, false,
 											 &ncells) ||
-							!gr_items_push(mem, out, GR_ITEM_ROW_END,
+							!gr_items_push_fast(mem, out, GR_ITEM_ROW_END,
 										   GR_LAYOUT_MARKDOWN, te, 0, lineno))
 							goto nomem;
 					}
@@ -557,11 +557,11 @@ gr_items_from_text(const char *buf, size_t len, const gr_options *opt,
 										 GR_LAYOUT_PIPE, lineno, false, &ncells))
 						goto nomem;
 					if (ncells > 1 &&
-						!gr_items_push(mem, out, GR_ITEM_ROW_END, GR_LAYOUT_PIPE,
+						!gr_items_push_fast(mem, out, GR_ITEM_ROW_END, GR_LAYOUT_PIPE,
 									   te, 0, lineno))
 						goto nomem;
 				}
-				else if (!gr_items_push(mem, out, GR_ITEM_PROSE, GR_LAYOUT_PROSE,
+				else if (!gr_items_push_fast(mem, out, GR_ITEM_PROSE, GR_LAYOUT_PROSE,
 										tb, te - tb, lineno))
 					goto nomem;
 			}
@@ -569,7 +569,7 @@ gr_items_from_text(const char *buf, size_t len, const gr_options *opt,
 		ls = nl ? le + 1 : len;
 	}
 	if (tab_row &&
-		!gr_items_push(mem, out, GR_ITEM_ROW_END, GR_LAYOUT_TAB, len, 0, lineno))
+		!gr_items_push_fast(mem, out, GR_ITEM_ROW_END, GR_LAYOUT_TAB, len, 0, lineno))
 		goto nomem;
 	return GR_OK;
 
