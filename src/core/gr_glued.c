@@ -51,7 +51,9 @@
 typedef struct run
 {
 	char		ch[GLUED_MAX_RUN];	/* '0'-'9' ',' '.' '+' '-' */
-	size_t		off[GLUED_MAX_RUN + 1];	/* byte offset of each character */
+	/* byte offset of each character: 32 bits (GR_PARSE_MAX), which halves
+	 * the 40 table-3 rows a page sets up (zeroed) for its search */
+	uint32_t	off[GLUED_MAX_RUN + 1];
 	int			n;
 } run;
 
@@ -161,11 +163,11 @@ load_run(const char *buf, size_t b, size_t e, run *r)
 		if (l == 0 || r->n >= GLUED_MAX_RUN)
 			return false;
 		r->ch[r->n] = c;
-		r->off[r->n] = p;
+		r->off[r->n] = (uint32_t) p;
 		r->n++;
 		p += l;
 	}
-	r->off[r->n] = e;
+	r->off[r->n] = (uint32_t) e;
 	return true;
 }
 
