@@ -995,6 +995,11 @@ gr_items_from_html(const char *buf, size_t len, const gr_options *opt,
 				tcap = 0,
 				ti = 0;
 	bool		tags_full = false;	/* more than were kept */
+	/* the last cell tag whose spans were read, and its spans */
+	size_t		span_b = 0,
+				span_n = 0;
+	int			span_rs = 1,
+				span_cs = 1;
 
 	pthread_once(&name_lens_once, name_lens_build);	/* for next_tag */
 	memset(&h, 0, sizeof(h));
@@ -1097,7 +1102,27 @@ gr_items_from_html(const char *buf, size_t len, const gr_options *opt,
 			t.kind = (tag_kind) r->kind;
 			t.close = r->close;
 			if (t.kind == TK_CELL && !t.close)
-				tag_spans(buf, &t);
+			{
+				/*
+				 * Word writes the same cell tag over and over ("<td
+				 * style=...>"): one that equals the cell tag before has
+				 * its spans, which depend on its bytes only.
+				 */
+				if (t.e - t.b == span_n &&
+					memcmp(buf + t.b, buf + span_b, span_n) == 0)
+				{
+					t.rowspan = span_rs;
+					t.colspan = span_cs;
+				}
+				else
+				{
+					tag_spans(buf, &t);
+					span_b = t.b;
+					span_n = t.e - t.b;
+					span_rs = t.rowspan;
+					span_cs = t.colspan;
+				}
+			}
 		}
 		else if (!tags_full || !next_tag(buf, len, pos, &t, NT_BLOCKS | NT_SPANS))
 			break;
