@@ -444,6 +444,70 @@ next_tag_inline(const char *buf, size_t len, size_t pos, tag *t, int want)
 }
 
 /*
+ * Pass 1 reads every tag of the page, and Word's pages repeat the same
+ * tags ("<span lang=\"ZH-CN\">", "<p class=MsoNormal align=center>",
+ * "</td>") thousands of times.  A tag that ends at its '>' before the end
+ * of the text, and is no TK_SKIP element (those run on to their end tag),
+ * is read from its own bytes only: where the bytes at the next '<' equal
+ * those of such a tag read before, they are that tag again (same length,
+ * kind and close; spans are not read in pass 1).  The memo keeps the last
+ * such tag per hash of the three bytes after the '<'; a hit is checked
+ * with memcmp.
+ */
+#define TAG_MEMO_SLOTS 64
+
+typedef struct tag_memo
+{
+	size_t		b;				/* where the tag was read */
+	size_t		n;				/* its length; 0: an empty slot */
+	tag_kind	kind;
+	bool		close;
+} tag_memo;
+
+static inline bool
+next_tag_memo(const char *buf, size_t len, size_t pos, tag *t,
+			  tag_memo *memo)
+{
+	const char *lt;
+	size_t		i;
+	tag_memo   *m = NULL;
+
+	if (pos >= len)
+		return false;
+	lt = buf[pos] == '<' ? buf + pos : memchr(buf + pos, '<', len - pos);
+	if (!lt)
+		return false;
+	i = (size_t) (lt - buf);	/* next_tag from pos starts here too */
+	if (i + 3 < len)
+	{
+		m = &memo[((unsigned char) buf[i + 1] * 7u +
+				   (unsigned char) buf[i + 2] * 3u +
+				   (unsigned char) buf[i + 3]) % TAG_MEMO_SLOTS];
+		if (m->n > 0 && m->n <= len - i &&
+			memcmp(buf + i, buf + m->b, m->n) == 0)
+		{
+			memset(t, 0, sizeof(*t));
+			t->b = i;
+			t->e = i + m->n;
+			t->kind = m->kind;
+			t->close = m->close;
+			t->rowspan = t->colspan = 1;
+			return true;
+		}
+	}
+	if (!next_tag_inline(buf, len, i, t, NT_BLOCKS))
+		return false;
+	if (m && t->b == i && t->e < len && t->kind != TK_SKIP)
+	{
+		m->b = t->b;
+		m->n = t->e - t->b;
+		m->kind = t->kind;
+		m->close = t->close;
+	}
+	return true;
+}
+
+/*
  * next_tag_inline() as a function for the callers other than pass 1,
  * which has it inline (a call per tag of the page saved, and its want
  * folded).
@@ -995,6 +1059,7 @@ gr_items_from_html(const char *buf, size_t len, const gr_options *opt,
 				tcap = 0,
 				ti = 0;
 	bool		tags_full = false;	/* more than were kept */
+	tag_memo	memo[TAG_MEMO_SLOTS];	/* tags read in pass 1 */
 	/* the last cell tag whose spans were read, and its spans */
 	size_t		span_b = 0,
 				span_n = 0;
@@ -1002,6 +1067,7 @@ gr_items_from_html(const char *buf, size_t len, const gr_options *opt,
 				span_cs = 1;
 
 	pthread_once(&name_lens_once, name_lens_build);	/* for next_tag */
+	memset(memo, 0, sizeof(memo));
 	memset(&h, 0, sizeof(h));
 	h.buf = buf;
 	h.len = len;
@@ -1021,7 +1087,7 @@ gr_items_from_html(const char *buf, size_t len, const gr_options *opt,
 	 * the page itself, as it did before, from the end of the last kept
 	 * tag (tags follow from one another, so it finds the same ones).
 	 */
-	while (next_tag_inline(buf, len, pos, &t, NT_BLOCKS))
+	while (next_tag_memo(buf, len, pos, &t, memo))
 	{
 		decode_text(buf, pos, t.b, shadow);
 		blank(shadow, t.b, t.e);
