@@ -462,16 +462,19 @@ typedef struct tag_memo
 	size_t		n;				/* its length; 0: an empty slot */
 	tag_kind	kind;
 	bool		close;
+	bool		one_line;		/* it holds no newline */
 } tag_memo;
 
+/* *one_line: the tag is known to hold no newline (a memo hit) */
 static inline bool
 next_tag_memo(const char *buf, size_t len, size_t pos, tag *t,
-			  tag_memo *memo)
+			  tag_memo *memo, bool *one_line)
 {
 	const char *lt;
 	size_t		i;
 	tag_memo   *m = NULL;
 
+	*one_line = false;
 	if (pos >= len)
 		return false;
 	lt = buf[pos] == '<' ? buf + pos : memchr(buf + pos, '<', len - pos);
@@ -492,6 +495,7 @@ next_tag_memo(const char *buf, size_t len, size_t pos, tag *t,
 			t->kind = m->kind;
 			t->close = m->close;
 			t->rowspan = t->colspan = 1;
+			*one_line = m->one_line;
 			return true;
 		}
 	}
@@ -503,6 +507,7 @@ next_tag_memo(const char *buf, size_t len, size_t pos, tag *t,
 		m->n = t->e - t->b;
 		m->kind = t->kind;
 		m->close = t->close;
+		m->one_line = memchr(buf + t->b, '\n', m->n) == NULL;
 	}
 	return true;
 }
@@ -1060,6 +1065,7 @@ gr_items_from_html(const char *buf, size_t len, const gr_options *opt,
 				ti = 0;
 	bool		tags_full = false;	/* more than were kept */
 	tag_memo	memo[TAG_MEMO_SLOTS];	/* tags read in pass 1 */
+	bool		one_line;
 	/* the last cell tag whose spans were read, and its spans */
 	size_t		span_b = 0,
 				span_n = 0;
@@ -1087,10 +1093,13 @@ gr_items_from_html(const char *buf, size_t len, const gr_options *opt,
 	 * the page itself, as it did before, from the end of the last kept
 	 * tag (tags follow from one another, so it finds the same ones).
 	 */
-	while (next_tag_memo(buf, len, pos, &t, memo))
+	while (next_tag_memo(buf, len, pos, &t, memo, &one_line))
 	{
 		decode_text(buf, pos, t.b, shadow);
-		blank(shadow, t.b, t.e);
+		if (one_line)
+			memset(shadow + t.b, ' ', t.e - t.b);	/* no newline to keep */
+		else
+			blank(shadow, t.b, t.e);
 		pos = t.e;
 		if (pos >= next_poll)
 		{
