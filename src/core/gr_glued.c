@@ -835,6 +835,8 @@ r1_ok(const int64_t *v0, const int64_t *v1, const int64_t *vp,
  * An odometer over the picks, the column sums kept as it turns (one row
  * changes per step, mostly the first).
  */
+_Static_assert(GLUED_MAX_CANDS <= 64, "a row's splits are bits of a uint64_t");
+
 static long
 r2_matches(const t3work *rows, const int *var, int nvar, const int64_t *want,
 		   uint64_t *bits)
