@@ -1088,10 +1088,12 @@ gr_items_from_html(const char *buf, size_t len, const gr_options *opt,
 	 * does not matter which pass does it, and pass 2 writes the shadow
 	 * only inside item spans, behind the tag it is at); and the structural
 	 * tags, which are all pass 2 acts on.  At most len / HTAG_PER_BYTES of
-	 * them are kept (half the input's size: a page is seldom denser than
-	 * a structural tag per 30 bytes); past those pass 2 scans the rest of
-	 * the page itself, as it did before, from the end of the last kept
-	 * tag (tags follow from one another, so it finds the same ones).
+	 * them are kept (half the input's size: Word's pages have one per ~31
+	 * bytes).  A page with more is made of little else (a table of tiny
+	 * cells, whose items weigh the most of all pages): the kept ones are
+	 * dropped before the items are made, so as not to add to that peak,
+	 * and pass 2 scans the page itself, as it did before (tags follow from
+	 * one another, so it finds the same ones).
 	 */
 	while (next_tag_memo(buf, len, pos, &t, memo, &one_line))
 	{
@@ -1155,6 +1157,12 @@ gr_items_from_html(const char *buf, size_t len, const gr_options *opt,
 	decode_text(buf, pos, len, shadow);
 	gr_free(mem, stack);
 	stack = NULL;
+	if (tags_full)
+	{
+		gr_free(mem, tags);
+		tags = NULL;
+		ntags = 0;				/* pass 2 scans from the start */
+	}
 
 	/* pass 2: items */
 	pos = 0;
