@@ -684,15 +684,15 @@ typedef struct htag
 
 #define HTAG_LONG 0xFFFF
 
-/*
- * Input bytes per structural tag kept (the record's bound: 8 / 16 = half
- * the input).  A test build sets it high to run pass 2's own scan.
- */
 /* tags from this long on are read again (a test build sets it low) */
 #ifndef HTAG_LONG_FROM
 #define HTAG_LONG_FROM HTAG_LONG
 #endif
 
+/*
+ * Input bytes per structural tag kept (the record's bound: 8 / 16 = half
+ * the input).  A test build sets it high to run pass 2's own scan.
+ */
 #ifndef HTAG_PER_BYTES
 #define HTAG_PER_BYTES 16
 #endif
@@ -1063,7 +1063,7 @@ gr_items_from_html(const char *buf, size_t len, const gr_options *opt,
 	size_t		ntags = 0,
 				tcap = 0,
 				ti = 0;
-	bool		tags_full = false;	/* more than were kept */
+	bool		tags_full = false;	/* too many: none kept */
 	tag_memo	memo[TAG_MEMO_SLOTS];	/* tags read in pass 1 */
 	bool		one_line;
 	/* the last cell tag whose spans were read, and its spans */
@@ -1091,9 +1091,8 @@ gr_items_from_html(const char *buf, size_t len, const gr_options *opt,
 	 * them are kept (half the input's size: Word's pages have one per ~31
 	 * bytes).  A page with more is made of little else (a table of tiny
 	 * cells, whose items weigh the most of all pages): the kept ones are
-	 * dropped before the items are made, so as not to add to that peak,
-	 * and pass 2 scans the page itself, as it did before (tags follow from
-	 * one another, so it finds the same ones).
+	 * dropped at once, so as not to add to that page's peak, and pass 2
+	 * scans the page itself, as it did before.
 	 */
 	while (next_tag_memo(buf, len, pos, &t, memo, &one_line))
 	{
@@ -1124,7 +1123,13 @@ gr_items_from_html(const char *buf, size_t len, const gr_options *opt,
 				if (ncap > len / HTAG_PER_BYTES)
 					ncap = len / HTAG_PER_BYTES;
 				if (ncap <= tcap)
+				{
+					/* too many: none kept, pass 2 scans from the start */
 					tags_full = true;
+					gr_free(mem, tags);
+					tags = NULL;
+					ntags = tcap = 0;
+				}
 				else if (!gr_resize(mem, (void **) &tags, &tcap, ntags, ncap,
 									sizeof(htag)))
 					goto nomem;
@@ -1157,12 +1162,6 @@ gr_items_from_html(const char *buf, size_t len, const gr_options *opt,
 	decode_text(buf, pos, len, shadow);
 	gr_free(mem, stack);
 	stack = NULL;
-	if (tags_full)
-	{
-		gr_free(mem, tags);
-		tags = NULL;
-		ntags = 0;				/* pass 2 scans from the start */
-	}
 
 	/* pass 2: items */
 	pos = 0;
