@@ -57,12 +57,19 @@ typedef struct run
 	int			n;
 } run;
 
+/*
+ * A split: parts' characters in one byte each (a run has at most
+ * GLUED_MAX_RUN), so that the search's candidates and the rows' splits
+ * take 152 bytes, not 240.
+ */
 typedef struct cand
 {
-	int			start[15];		/* first character of each part */
-	int			end[15];
+	uint8_t		start[15];		/* first character of each part */
+	uint8_t		end[15];
 	int64_t		v[15];
 } cand;
+
+_Static_assert(GLUED_MAX_RUN <= UINT8_MAX, "run positions fit cand's bytes");
 
 typedef struct gline
 {
@@ -358,8 +365,8 @@ dfs_body(search *s, int pos, int k, const int nparts, dfs_fn next)
 				break;
 			continue;
 		}
-		s->cur.start[k] = pos;
-		s->cur.end[k] = j;
+		s->cur.start[k] = (uint8_t) pos;
+		s->cur.end[k] = (uint8_t) j;
 		s->cur.v[k] = v;
 		s->psum[k + 1] = s->psum[k] + v;
 		if (nparts == 15 && k % 5 == 4 && !group_ok(s, k, nparts))
@@ -505,8 +512,8 @@ t2_dfs(t2search *s, int pos, int k)
 			continue;
 		if (!t2_part_ok(s->r, pos, j, s->flags[k]))
 			continue;
-		s->cur.start[k] = pos;
-		s->cur.end[k] = j;
+		s->cur.start[k] = (uint8_t) pos;
+		s->cur.end[k] = (uint8_t) j;
 		s->cur.v[k] = 0;
 		t2_dfs(s, j, k + 1);
 	}
