@@ -643,7 +643,7 @@ emit_row(astate *a, gr_items *out, char *shadow, long r)
 			le = f->e;
 		}
 	}
-	if (have && !gr_items_push(a->mem, out, GR_ITEM_CELL, GR_LAYOUT_ALIGNED,
+	if (have && !gr_items_push_fast(a->mem, out, GR_ITEM_CELL, GR_LAYOUT_ALIGNED,
 							   lb, le - lb, line_no(row->first)))
 		return false;
 	if (nl->ntok > 0)
@@ -656,7 +656,7 @@ emit_row(astate *a, gr_items *out, char *shadow, long r)
 		{
 			size_t		j = next_token(a->buf, i, e);
 
-			if (!gr_items_push(a->mem, out, GR_ITEM_CELL, GR_LAYOUT_ALIGNED,
+			if (!gr_items_push_fast(a->mem, out, GR_ITEM_CELL, GR_LAYOUT_ALIGNED,
 							   i, j - i, line_no(row->line)))
 				return false;
 			while (j < e && is_sp(a->buf[j]))
@@ -664,7 +664,7 @@ emit_row(astate *a, gr_items *out, char *shadow, long r)
 			i = j;
 		}
 	}
-	return gr_items_push(a->mem, out, GR_ITEM_ROW_END, GR_LAYOUT_ALIGNED,
+	return gr_items_push_fast(a->mem, out, GR_ITEM_ROW_END, GR_LAYOUT_ALIGNED,
 						 nl->e, 0, line_no(row->line));
 }
 
@@ -689,7 +689,7 @@ emit_items(astate *a, gr_items *out, char *shadow, size_t max_tok)
 				b++;
 			while (e > b && is_sp(buf[e - 1]))
 				e--;
-			if (!gr_items_push(a->mem, out, GR_ITEM_PROSE, GR_LAYOUT_PROSE, b, e - b,
+			if (!gr_items_push_fast(a->mem, out, GR_ITEM_PROSE, GR_LAYOUT_PROSE, b, e - b,
 							   line_no(i)))
 				return false;
 			continue;
@@ -707,7 +707,7 @@ emit_items(astate *a, gr_items *out, char *shadow, size_t max_tok)
 				 */
 				if (max_tok >= 7 && has(buf + f->b, f->e - f->b, "法人或其他组织"))
 					continue;
-				if (!gr_items_push(a->mem, out, GR_ITEM_CELL, GR_LAYOUT_ALIGNED,
+				if (!gr_items_push_fast(a->mem, out, GR_ITEM_CELL, GR_LAYOUT_ALIGNED,
 								   f->b, f->e - f->b, line_no(i)))
 					return false;
 			}
@@ -999,8 +999,12 @@ gr_sniff_aligned(const char *buf, size_t len)
 			e--;
 		if (e > ls && buf[e - 1] == '|')
 			return false;		/* pipe cells */
-		/* trailing numeric tokens; at least one gap of >= 2 spaces */
-		while (e > ls)
+		/*
+		 * Trailing numeric tokens; at least one gap of >= 2 spaces.  Once
+		 * three rows are seen only a TAB or pipe line can change the
+		 * answer: the rest of the lines need just the tests above.
+		 */
+		while (rows < 3 && e > ls)
 		{
 			const char *sp = gr_memrchr(buf + ls, ' ', e - ls);
 			size_t		tb = sp ? (size_t) (sp - buf) + 1 : ls;

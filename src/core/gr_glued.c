@@ -34,6 +34,7 @@
 #include "gr_text.h"
 #include "gr_util.h"
 
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -50,16 +51,25 @@
 typedef struct run
 {
 	char		ch[GLUED_MAX_RUN];	/* '0'-'9' ',' '.' '+' '-' */
-	size_t		off[GLUED_MAX_RUN + 1];	/* byte offset of each character */
+	/* byte offset of each character: 32 bits (GR_PARSE_MAX), which halves
+	 * the 40 table-3 rows a page sets up (zeroed) for its search */
+	uint32_t	off[GLUED_MAX_RUN + 1];
 	int			n;
 } run;
 
+/*
+ * A split: parts' characters in one byte each (a run has at most
+ * GLUED_MAX_RUN), so that the search's candidates and the rows' splits
+ * take 152 bytes, not 240.
+ */
 typedef struct cand
 {
-	int			start[15];		/* first character of each part */
-	int			end[15];
+	uint8_t		start[15];		/* first character of each part */
+	uint8_t		end[15];
 	int64_t		v[15];
 } cand;
+
+_Static_assert(GLUED_MAX_RUN <= UINT8_MAX, "run positions fit cand's bytes");
 
 typedef struct gline
 {
@@ -160,11 +170,11 @@ load_run(const char *buf, size_t b, size_t e, run *r)
 		if (l == 0 || r->n >= GLUED_MAX_RUN)
 			return false;
 		r->ch[r->n] = c;
-		r->off[r->n] = p;
+		r->off[r->n] = (uint32_t) p;
 		r->n++;
 		p += l;
 	}
-	r->off[r->n] = e;
+	r->off[r->n] = (uint32_t) e;
 	return true;
 }
 
@@ -228,11 +238,18 @@ static const int64_t pow10_i64[18] = {
 	100000000000000, 1000000000000000, 10000000000000000, 100000000000000000
 };
 
+/*
+ * The search below is compiled twice, for table 3 (NCOL parts) and table 4
+ * (15), from one body whose nparts is a constant (dfs7, dfs15): the
+ * tests of nparts in every step then cost nothing.  The helpers take
+ * nparts for the same reason.
+ */
+
 /* Check the identity of a group ending at part k (inclusive). */
-static bool
-group_ok(const search *s, int k)
+static inline bool
+group_ok(const search *s, int k, const int nparts)
 {
-	if (s->nparts == NCOL)
+	if (nparts == NCOL)
 		return s->psum[6] == s->cur.v[6];
 	/* table 4: parts k-4 .. k: four parts sum to the fifth */
 	return s->cur.v[k - 4] + s->cur.v[k - 3] + s->cur.v[k - 2] + s->cur.v[k - 1] ==
@@ -245,7 +262,7 @@ group_ok(const search *s, int k)
  * at most n - j - (parts between) characters, so it is below 10 to that
  * power: a partial sum that reaches it cannot be completed.
  */
-static bool
+static inline bool
 total_may_hold(const search *s, int k, int j)
 {
 	int			maxlen = s->r->n - j - (NCOL - 2 - k);
@@ -264,10 +281,10 @@ total_may_hold(const search *s, int k, int j)
  * with no leading zero: a sum outside those bounds rules it out without
  * reading it.  true: it may match.
  */
-static bool
-last_may_be(const search *s, int k, int len)
+static inline bool
+last_may_be(const search *s, int k, int len, const int nparts)
 {
-	int64_t		want = s->nparts == NCOL ? s->psum[NCOL - 1] :
+	int64_t		want = nparts == NCOL ? s->psum[NCOL - 1] :
 		s->psum[k] - s->psum[k - 4];
 
 	if (len < 18 && want >= pow10_i64[len])
@@ -277,8 +294,10 @@ last_may_be(const search *s, int k, int len)
 	return true;
 }
 
-static void
-dfs(search *s, int pos, int k)
+typedef void (*dfs_fn) (search *s, int pos, int k);
+
+static inline __attribute__((always_inline)) void
+dfs_body(search *s, int pos, int k, const int nparts, dfs_fn next)
 {
 	int64_t		acc = 0;		/* value of ch[pos..j) while it is plain digits */
 	int			nd = 0;
@@ -293,7 +312,7 @@ dfs(search *s, int pos, int k)
 		s->capped = true;
 		return;
 	}
-	if (k == s->nparts)
+	if (k == nparts)
 	{
 		if (pos != s->r->n)
 			return;
@@ -309,17 +328,17 @@ dfs(search *s, int pos, int k)
 	 * Leave at least one character per remaining part; the last part ends
 	 * the run, so it has one candidate, not GLUED_MAX_PART.
 	 */
-	plain = k < s->nparts - 1;
+	plain = k < nparts - 1;
 	/*
 	 * The bound and the part's first character once: the stores into
 	 * s->cur below could alias s->r->n for the compiler.
 	 */
-	last = s->r->n - (s->nparts - k - 1);
+	last = s->r->n - (nparts - k - 1);
 	if (last > pos + GLUED_MAX_PART)
 		last = pos + GLUED_MAX_PART;
 	first = s->r->ch[pos];
 
-	for (int j = k == s->nparts - 1 ? s->r->n : pos + 1; j <= last; j++)
+	for (int j = k == nparts - 1 ? s->r->n : pos + 1; j <= last; j++)
 	{
 		int64_t		v;
 		char		d = s->r->ch[j - 1];
@@ -331,7 +350,7 @@ dfs(search *s, int pos, int k)
 				acc = acc * 10 + (d - '0');
 			v = nd > 15 || (nd > 1 && first == '0') ? -1 : acc;
 		}
-		else if (k == s->nparts - 1 && !last_may_be(s, k, j - pos))
+		else if (k == nparts - 1 && !last_may_be(s, k, j - pos, nparts))
 			continue;			/* what group_ok below would turn down */
 		else
 		{
@@ -346,23 +365,45 @@ dfs(search *s, int pos, int k)
 				break;
 			continue;
 		}
-		s->cur.start[k] = pos;
-		s->cur.end[k] = j;
+		s->cur.start[k] = (uint8_t) pos;
+		s->cur.end[k] = (uint8_t) j;
 		s->cur.v[k] = v;
 		s->psum[k + 1] = s->psum[k] + v;
-		if (s->nparts == 15 && k % 5 == 4 && !group_ok(s, k))
+		if (nparts == 15 && k % 5 == 4 && !group_ok(s, k, nparts))
 			continue;
-		if (s->nparts == NCOL && k == NCOL - 1)
+		if (nparts == NCOL && k == NCOL - 1)
 		{
-			if (j != s->r->n || !group_ok(s, k))
+			if (j != s->r->n || !group_ok(s, k, nparts))
 				continue;
 		}
-		if (s->nparts == NCOL && k < NCOL - 1 && !total_may_hold(s, k, j))
-			continue;
-		dfs(s, j, k + 1);
+
+		/*
+		 * A longer part is worth at least as much (its digits extend
+		 * these), and leaves the total fewer characters: it cannot pass
+		 * either, so stop here (no search step is skipped: none of the
+		 * longer parts would have been searched from).
+		 */
+		if (nparts == NCOL && k < NCOL - 1 && !total_may_hold(s, k, j))
+			break;
+		next(s, j, k + 1);
 		if (s->capped)
 			return;
 	}
+}
+
+static void dfs7(search *s, int pos, int k);
+static void dfs15(search *s, int pos, int k);
+
+static void
+dfs7(search *s, int pos, int k)
+{
+	dfs_body(s, pos, k, NCOL, dfs7);
+}
+
+static void
+dfs15(search *s, int pos, int k)
+{
+	dfs_body(s, pos, k, 15, dfs15);
 }
 
 /* All splits of r into nparts satisfying the identities; -1: capped. */
@@ -380,7 +421,10 @@ splits(const run *r, int nparts, cand *out, long *budget)
 		return 0;
 	if (*budget <= 0)
 		return -1;
-	dfs(&s, 0, 0);
+	if (nparts == NCOL)
+		dfs7(&s, 0, 0);
+	else
+		dfs15(&s, 0, 0);
 	return s.capped ? -1 : s.nout;
 }
 
@@ -468,8 +512,8 @@ t2_dfs(t2search *s, int pos, int k)
 			continue;
 		if (!t2_part_ok(s->r, pos, j, s->flags[k]))
 			continue;
-		s->cur.start[k] = pos;
-		s->cur.end[k] = j;
+		s->cur.start[k] = (uint8_t) pos;
+		s->cur.end[k] = (uint8_t) j;
 		s->cur.v[k] = 0;
 		t2_dfs(s, j, k + 1);
 	}
@@ -550,7 +594,7 @@ note(gstate *g, size_t off, size_t line, const char *fmt,...)
 static bool
 push(gstate *g, gr_item_kind k, size_t off, size_t len, uint32_t line)
 {
-	return gr_items_push(g->mem, g->out, k, k == GR_ITEM_PROSE ? GR_LAYOUT_PROSE : GR_LAYOUT_GLUED,
+	return gr_items_push_fast(g->mem, g->out, k, k == GR_ITEM_PROSE ? GR_LAYOUT_PROSE : GR_LAYOUT_GLUED,
 						 off, len, line);
 }
 
@@ -573,6 +617,22 @@ static const struct
 };
 
 /*
+ * Bit (b & 63) set for the last byte b of each word's first character:
+ * most characters of a label start no word and fail this one test
+ * instead of a comparison with every word.  Built once per process
+ * (pthread_once; read-only once built).
+ */
+static uint64_t t2_first_bits;
+static pthread_once_t t2_first_once = PTHREAD_ONCE_INIT;
+
+static void
+t2_first_build(void)
+{
+	for (size_t k = 0; k < sizeof(t2_words) / sizeof(t2_words[0]); k++)
+		t2_first_bits |= (uint64_t) 1 << ((unsigned char) t2_words[k].w[2] & 63);
+}
+
+/*
  * Length of the t2 word at s, 0 if none.  Called at every character of a
  * label: the first character (three bytes in every word) is compared
  * before the whole word.
@@ -580,7 +640,7 @@ static const struct
 static size_t
 t2_word_at(const char *s, size_t n)
 {
-	if (n < 3)
+	if (n < 3 || !(t2_first_bits >> ((unsigned char) s[2] & 63) & 1))
 		return 0;
 	for (size_t k = 0; k < sizeof(t2_words) / sizeof(t2_words[0]); k++)
 	{
@@ -760,38 +820,86 @@ resolve_row(const t3work *w, t3row *out, size_t at)
  * fixed: per column, the sum of the outcome rows that have one candidate;
  * var[0..nvar): the outcome rows with more.
  */
-static bool
-combo_ok(t3work *rows, int n, const int *pick, const int64_t *fixed,
-		 const int *var, int nvar)
+/*
+ * R1 (new + carried over = processed + carried forward) in every column,
+ * for the splits v0, v1, vp, vf of the first two and the last two rows.
+ */
+static inline bool
+r1_ok(const int64_t *v0, const int64_t *v1, const int64_t *vp,
+	  const int64_t *vf)
 {
-#define PICKED(i) (rows[(i)].c[pick[(i)]].v)
-	const int64_t *v0 = PICKED(0),
-			   *v1 = PICKED(1),
-			   *vp = PICKED(n - 2),
-			   *vf = PICKED(n - 1);
-
 	for (int col = 0; col < NCOL; col++)
-	{
-		int64_t		sum = fixed[col];
-
-		/* R1: new + carried_over = processed + carried_forward */
 		if (v0[col] + v1[col] != vp[col] + vf[col])
 			return false;
-		/* R2: processed = sum of the outcome rows */
-		for (int k = 0; k < nvar; k++)
-			sum += PICKED(var[k])[col];
-		if (sum != vp[col])
-			return false;
-	}
 	return true;
-#undef PICKED
+}
+
+/*
+ * The combinations of the outcome rows' splits (rows var[0..nvar), pick
+ * of each in pick[]) whose sum is want in every column (R2 with the
+ * processed row's split: want = processed - the single-split rows): how
+ * many, and in bits[k] the splits of row var[k] that take part in one.
+ * An odometer over the picks, the column sums kept as it turns (one row
+ * changes per step, mostly the first).
+ */
+_Static_assert(GLUED_MAX_CANDS <= 64, "a row's splits are bits of a uint64_t");
+
+static long
+r2_matches(const t3work *rows, const int *var, int nvar, const int64_t *want,
+		   uint64_t *bits)
+{
+	int			pick[T3_MAX_ROWS];
+	int64_t		sum[NCOL] = {0};
+	long		m = 0;
+
+	for (int k = 0; k < nvar; k++)
+	{
+		pick[k] = 0;
+		bits[k] = 0;
+		for (int col = 0; col < NCOL; col++)
+			sum[col] += rows[var[k]].c[0].v[col];
+	}
+	for (;;)
+	{
+		int			k;
+		int			col;
+
+		for (col = 0; col < NCOL && sum[col] == want[col]; col++)
+			;
+		if (col == NCOL)
+		{
+			m++;
+			for (k = 0; k < nvar; k++)
+				bits[k] |= (uint64_t) 1 << pick[k];
+		}
+		for (k = 0; k < nvar; k++)
+		{
+			const t3work *t = &rows[var[k]];
+			const int64_t *old = t->c[pick[k]].v;
+			const int64_t *nv;
+
+			if (++pick[k] < t->nc)
+			{
+				nv = t->c[pick[k]].v;
+				for (col = 0; col < NCOL; col++)
+					sum[col] += nv[col] - old[col];
+				break;
+			}
+			pick[k] = 0;
+			nv = t->c[0].v;
+			for (col = 0; col < NCOL; col++)
+				sum[col] += nv[col] - old[col];
+		}
+		if (k == nvar)
+			break;
+	}
+	return m;
 }
 
 static gr_status
 solve_t3(gstate *g, t3work *rows, int n, bool complete, long *budget,
 		 gr_error *err)
 {
-	int			pick[T3_MAX_ROWS];
 	long		combos = 1;
 	bool		feasible = complete && n >= 5;
 	long		nconsistent = 0;
@@ -825,26 +933,65 @@ solve_t3(gstate *g, t3work *rows, int n, bool complete, long *budget,
 					fixed[col] += rows[i].c[0].v[col];
 		}
 		*budget -= combos * n;
-		memset(pick, 0, sizeof(pick));
-		for (;;)
-		{
-			int			i;
 
-			if (combo_ok(rows, n, pick, fixed, var, nvar))
-			{
-				nconsistent++;
-				for (i = 0; i < n; i++)
-					rows[i].used[pick[i]] = true;
-			}
-			for (i = 0; i < n; i++)
-			{
-				if (++pick[i] < rows[i].nc)
-					break;
-				pick[i] = 0;
-			}
-			if (i == n)
-				break;
+		/*
+		 * A combination is consistent when R1 holds for its splits of
+		 * rows 0, 1, n-2 and n-1 and R2 for its outcome rows and row
+		 * n-2: the two tests share only row n-2 ("processed").  So for
+		 * each split of that row, the splits of the other three rows
+		 * that pass R1 and the combinations of the outcome rows that
+		 * pass R2 are found apart: their product is how many
+		 * combinations are consistent, and a split takes part in one if
+		 * it does on its side while the other side has any.  The same
+		 * count and the same splits as trying every combination (which
+		 * the budget above is still charged for), without trying them
+		 * all: outcome rows are not enumerated for a split of row n-2
+		 * that no R1 combination has.
+		 */
+		for (int pp = 0; pp < rows[n - 2].nc; pp++)
+		{
+			const int64_t *vp = rows[n - 2].c[pp].v;
+			const t3work *r0 = &rows[0],
+					   *r1 = &rows[1],
+					   *rf = &rows[n - 1];
+			long		q = 0,
+						m;
+			int64_t		want[NCOL];
+			uint64_t	bits[T3_MAX_ROWS];
+
+			for (int p0 = 0; p0 < r0->nc; p0++)
+				for (int p1 = 0; p1 < r1->nc; p1++)
+					for (int pf = 0; pf < rf->nc; pf++)
+						if (r1_ok(r0->c[p0].v, r1->c[p1].v, vp, rf->c[pf].v))
+							q++;
+			if (q == 0)
+				continue;
+			for (int col = 0; col < NCOL; col++)
+				want[col] = vp[col] - fixed[col];
+			m = r2_matches(rows, var, nvar, want, bits);
+			if (m == 0)
+				continue;
+			nconsistent += q * m;
+			rows[n - 2].used[pp] = true;
+			for (int p0 = 0; p0 < r0->nc; p0++)
+				for (int p1 = 0; p1 < r1->nc; p1++)
+					for (int pf = 0; pf < rf->nc; pf++)
+						if (r1_ok(r0->c[p0].v, r1->c[p1].v, vp, rf->c[pf].v))
+						{
+							rows[0].used[p0] = true;
+							rows[1].used[p1] = true;
+							rows[n - 1].used[pf] = true;
+						}
+			for (int k = 0; k < nvar; k++)
+				for (int c = 0; c < rows[var[k]].nc; c++)
+					if (bits[k] >> c & 1)
+						rows[var[k]].used[c] = true;
 		}
+		/* the rows of one split take part in every combination */
+		if (nconsistent > 0)
+			for (int i = 2; i < n - 2; i++)
+				if (rows[i].nc == 1)
+					rows[i].used[0] = true;
 	}
 	if (nconsistent == 0)
 	{
@@ -1386,6 +1533,7 @@ gr_items_from_glued(const char *buf, size_t len, const gr_options *opt,
 	gscan		s;
 	gr_status	st;
 
+	pthread_once(&t2_first_once, t2_first_build);
 	if (len >= GR_ITEMS_COUNT_FROM)
 	{
 		/* count first (no search: cheap), then fill an array that size */
@@ -1434,6 +1582,12 @@ gr_sniff_glued(const char *buf, size_t len)
 			e--;
 		if (e > ls && buf[e - 1] == '|')
 			return false;
+		if (anchor && glued >= 3)
+		{
+			/* decided unless a TAB or pipe line follows: only test those */
+			ls = nl ? le + 1 : len;
+			continue;
+		}
 		rb = run_start(buf, ls, e);
 		if (e - rb >= 7 && rb > ls && ((unsigned char) buf[rb - 1] & 0x80))
 		{

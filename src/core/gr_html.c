@@ -135,7 +135,7 @@ name_lens_build(void)
  * Is name (lower case, starting with a letter, 0 < nl < 16 bytes) one of
  * the NULL-terminated names, whose lengths by first letter are lens?
  */
-static bool
+static inline bool
 name_in(const char *name, size_t nl, const char *const *names,
 		const uint16_t *lens)
 {
@@ -148,13 +148,55 @@ name_in(const char *name, size_t nl, const char *const *names,
 	return false;
 }
 
+/* Bytes of v equal to b: 0x80 in each such byte (and maybe above one). */
+static inline uint64_t
+bytes_equal(uint64_t v, unsigned char b)
+{
+	uint64_t	x = v ^ (0x0101010101010101u * b);
+
+	return (x - 0x0101010101010101u) & ~x & 0x8080808080808080u;
+}
+
+/*
+ * The first i >= from (i < n) with s[i] | 0x20 == c, or n: a letter c in
+ * either case.  Eight bytes at a time (OR-ing 0x20 into each byte of a
+ * block leaves its neighbours alone); the flags above the lowest one of
+ * a block may be false, so each is tested again.
+ */
+static size_t
+next_ci(const char *s, size_t n, size_t from, char c)
+{
+	size_t		i = from;
+
+	while (i + 8 <= n)
+	{
+		uint64_t	m = bytes_equal(gr_load_le64(s + i) | 0x2020202020202020u,
+									(unsigned char) c);
+
+		for (; m != 0; m &= m - 1)
+		{
+			size_t		p = i + (size_t) __builtin_ctzll(m) / 8;
+
+			if ((s[p] | 0x20) == c)
+				return p;
+		}
+		i += 8;
+	}
+	for (; i < n; i++)
+		if ((s[i] | 0x20) == c)
+			return i;
+	return n;
+}
+
 /* Read an attribute's integer value (1..MAX_SPAN) in the tag text. */
 static int
 span_attr(const char *s, size_t n, const char *name)
 {
 	size_t		k = strlen(name);
 
-	for (size_t i = 0; i + k < n; i++)
+	/* only where name[0], a letter, stands in either case */
+	for (size_t i = next_ci(s, n, 0, name[0]); i + k < n;
+		 i = next_ci(s, n, i + 1, name[0]))
 	{
 		size_t		j;
 		long		v = 0;
@@ -189,15 +231,37 @@ span_attr(const char *s, size_t n, const char *name)
 static bool
 has_span(const char *s, size_t n)
 {
-	for (int k = 0; k < 2; k++)
-	{
-		char		c = k == 0 ? 'n' : 'N';
-
-		for (const char *p = s + 3; p < s + n && (p = memchr(p, c, (size_t) (s + n - p))) != NULL; p++)
-			if (lower(p[-3]) == 's' && lower(p[-2]) == 'p' && lower(p[-1]) == 'a')
-				return true;
-	}
+	for (size_t p = next_ci(s, n, 3, 'n'); p < n; p = next_ci(s, n, p + 1, 'n'))
+		if ((s[p - 3] | 0x20) == 's' && (s[p - 2] | 0x20) == 'p' &&
+			(s[p - 1] | 0x20) == 'a')
+			return true;
 	return false;
+}
+
+/*
+ * The first '>', '"' or '\'' in buf[j..len), or len: where the plain bytes
+ * of a tag's attributes stop.  Eight bytes at a time; a flag set above a
+ * matching byte is never the lowest, so the lowest flag of the three
+ * masks is the first match.  One scan instead of three memchr calls,
+ * whose set-up outweighs the few bytes to the first quote
+ * (" style=\"...").
+ */
+static size_t
+attr_stop(const char *buf, size_t j, size_t len)
+{
+	for (; j + 8 <= len; j += 8)
+	{
+		uint64_t	w = gr_load_le64(buf + j);
+		uint64_t	m = bytes_equal(w, '>') | bytes_equal(w, '"') |
+			bytes_equal(w, '\'');
+
+		if (m != 0)
+			return j + (size_t) __builtin_ctzll(m) / 8;
+	}
+	for (; j < len; j++)
+		if (buf[j] == '>' || buf[j] == '"' || buf[j] == '\'')
+			return j;
+	return len;
 }
 
 /* The bytes of a tag name: letters, digits, ':' and '-'. */
@@ -222,12 +286,29 @@ static const bool name_byte[256] = {
 /*
  * The next markup construct at or after *pos; false at the end.  Text
  * before it is buf[*pos .. t->b).  A '<' that starts no markup is text.
- * With bare, a cell's spans are not read and no tag is told TK_BLOCK
- * (TK_OTHER instead): the pass that looks only for tables needs neither,
- * and the tags' extents and every other kind are the same.
+ * want says what to work out beyond the tag's extent: NT_BLOCKS tells
+ * TK_BLOCK (else such tags are TK_OTHER), NT_SPANS reads a cell's rowspan
+ * and colspan (else 1).  The tags' extents and every other kind are the
+ * same whatever want is: the callers that only step over markup ask for
+ * nothing.
  */
-static bool
-next_tag(const char *buf, size_t len, size_t pos, tag *t, bool bare)
+#define NT_BLOCKS	1
+#define NT_SPANS	2
+
+/* A cell's rowspan and colspan from its tag text buf[t->b .. t->e). */
+static void
+tag_spans(const char *buf, tag *t)
+{
+	/* "<td>" has no attributes; most others no span */
+	if (t->e - t->b > 4 && has_span(buf + t->b, t->e - t->b))
+	{
+		t->rowspan = span_attr(buf + t->b, t->e - t->b, "rowspan");
+		t->colspan = span_attr(buf + t->b, t->e - t->b, "colspan");
+	}
+}
+
+static inline __attribute__((always_inline)) bool
+next_tag_inline(const char *buf, size_t len, size_t pos, tag *t, int want)
 {
 	for (size_t i = pos; i < len; i++)
 	{
@@ -281,25 +362,21 @@ next_tag(const char *buf, size_t len, size_t pos, tag *t, bool bare)
 		/*
 		 * Attributes up to the first '>' outside quotes: from each quote
 		 * that comes before the next '>' to its closing one (an unclosed
-		 * quote runs to the end), by memchr, not byte by byte.  A tag
-		 * without attributes ("<td>", "</tr>", most of a table) ends at
-		 * its name: no call at all.
+		 * quote runs to the end), not byte by byte.  A tag without
+		 * attributes ("<td>", "</tr>", most of a table) ends at its name:
+		 * no scan at all.
 		 */
 		while (!(j < len && buf[j] == '>'))
 		{
-			const char *gt = memchr(buf + j, '>', len - j);
-			size_t		g = gt ? (size_t) (gt - buf) : len;
-			const char *dq = memchr(buf + j, '"', g - j);
-			const char *sq = memchr(buf + j, '\'', dq ? (size_t) (dq - buf) - j : g - j);
-			const char *q = sq ? sq : dq;
+			size_t		q = attr_stop(buf, j, len);
 			const char *cq;
 
-			if (!q)
+			if (q >= len || buf[q] == '>')
 			{
-				j = g;
+				j = q;
 				break;
 			}
-			cq = memchr(q + 1, *q, len - (size_t) (q + 1 - buf));
+			cq = memchr(buf + q + 1, buf[q], len - (q + 1));
 			if (!cq)
 			{
 				j = len;
@@ -319,17 +396,13 @@ next_tag(const char *buf, size_t len, size_t pos, tag *t, bool bare)
 		else if (nl == 2 && name[0] == 't' && (name[1] == 'd' || name[1] == 'h'))
 		{
 			t->kind = TK_CELL;
-			/* "<td>" has no attributes; most others no span */
-			if (!bare && !close && t->e - i > 4 && has_span(buf + i, t->e - i))
-			{
-				t->rowspan = span_attr(buf + i, t->e - i, "rowspan");
-				t->colspan = span_attr(buf + i, t->e - i, "colspan");
-			}
+			if ((want & NT_SPANS) && !close)
+				tag_spans(buf, t);
 		}
 		else
 		{
-			pthread_once(&name_lens_once, name_lens_build);
-			if (!bare && name_in(name, nl, block_names, block_lens))
+			/* name_lens is built: gr_items_from_html, the only caller, did */
+			if ((want & NT_BLOCKS) && name_in(name, nl, block_names, block_lens))
 				t->kind = TK_BLOCK;
 			if (!close && name_in(name, nl, skip_names, skip_lens))
 			{
@@ -368,6 +441,86 @@ next_tag(const char *buf, size_t len, size_t pos, tag *t, bool bare)
 		return true;
 	}
 	return false;
+}
+
+/*
+ * Pass 1 reads every tag of the page, and Word's pages repeat the same
+ * tags ("<span lang=\"ZH-CN\">", "<p class=MsoNormal align=center>",
+ * "</td>") thousands of times.  A tag that ends at its '>' before the end
+ * of the text, and is no TK_SKIP element (those run on to their end tag),
+ * is read from its own bytes only: where the bytes at the next '<' equal
+ * those of such a tag read before, they are that tag again (same length,
+ * kind and close; spans are not read in pass 1).  The memo keeps the last
+ * such tag per hash of the three bytes after the '<'; a hit is checked
+ * with memcmp.
+ */
+#define TAG_MEMO_SLOTS 64
+
+typedef struct tag_memo
+{
+	size_t		b;				/* where the tag was read */
+	size_t		n;				/* its length; 0: an empty slot */
+	tag_kind	kind;
+	bool		close;
+	bool		one_line;		/* it holds no newline */
+} tag_memo;
+
+/* *one_line: the tag is known to hold no newline (a memo hit) */
+static inline bool
+next_tag_memo(const char *buf, size_t len, size_t pos, tag *t,
+			  tag_memo *memo, bool *one_line)
+{
+	const char *lt;
+	size_t		i;
+	tag_memo   *m = NULL;
+
+	*one_line = false;
+	if (pos >= len)
+		return false;
+	lt = buf[pos] == '<' ? buf + pos : memchr(buf + pos, '<', len - pos);
+	if (!lt)
+		return false;
+	i = (size_t) (lt - buf);	/* next_tag from pos starts here too */
+	if (i + 3 < len)
+	{
+		m = &memo[((unsigned char) buf[i + 1] * 7u +
+				   (unsigned char) buf[i + 2] * 3u +
+				   (unsigned char) buf[i + 3]) % TAG_MEMO_SLOTS];
+		if (m->n > 0 && m->n <= len - i &&
+			memcmp(buf + i, buf + m->b, m->n) == 0)
+		{
+			memset(t, 0, sizeof(*t));
+			t->b = i;
+			t->e = i + m->n;
+			t->kind = m->kind;
+			t->close = m->close;
+			t->rowspan = t->colspan = 1;
+			*one_line = m->one_line;
+			return true;
+		}
+	}
+	if (!next_tag_inline(buf, len, i, t, NT_BLOCKS))
+		return false;
+	if (m && t->b == i && t->e < len && t->kind != TK_SKIP)
+	{
+		m->b = t->b;
+		m->n = t->e - t->b;
+		m->kind = t->kind;
+		m->close = t->close;
+		m->one_line = memchr(buf + t->b, '\n', m->n) == NULL;
+	}
+	return true;
+}
+
+/*
+ * next_tag_inline() as a function for the callers other than pass 1,
+ * which has it inline (a call per tag of the page saved, and its want
+ * folded).
+ */
+static bool
+next_tag(const char *buf, size_t len, size_t pos, tag *t, int want)
+{
+	return next_tag_inline(buf, len, pos, t, want);
 }
 
 /* ------------------------------------------------------------- entities */
@@ -514,6 +667,36 @@ blank(char *shadow, size_t b, size_t e)
 
 /* ------------------------------------------------------------- producer */
 
+/*
+ * A structural tag (table, row, cell, block) as pass 1 found it, for pass 2
+ * to take instead of scanning every tag of the page again: pass 2 acts
+ * only on these, and pass 1 does all the blanking and decoding (see
+ * gr_items_from_html).  Eight bytes each; a tag longer than HTAG_LONG
+ * bytes is read again at b (same tag: it starts with its '<').
+ */
+typedef struct htag
+{
+	uint32_t	b;
+	uint16_t	n;				/* e - b, or HTAG_LONG */
+	uint8_t		kind;
+	uint8_t		close;
+} htag;
+
+#define HTAG_LONG 0xFFFF
+
+/* tags from this long on are read again (a test build sets it low) */
+#ifndef HTAG_LONG_FROM
+#define HTAG_LONG_FROM HTAG_LONG
+#endif
+
+/*
+ * Input bytes per structural tag kept (the record's bound: 8 / 16 = half
+ * the input).  A test build sets it high to run pass 2's own scan.
+ */
+#ifndef HTAG_PER_BYTES
+#define HTAG_PER_BYTES 16
+#endif
+
 typedef struct hstate
 {
 	const char *buf;
@@ -654,7 +837,7 @@ next_visible(const hstate *h, size_t i, size_t e)
 		size_t		n;
 		uint32_t	cp;
 
-		if (h->buf[i] == '<' && next_tag(h->buf, e, i, &t, false) && t.b == i)
+		if (h->buf[i] == '<' && next_tag(h->buf, e, i, &t, 0) && t.b == i)
 		{
 			i = t.e;
 			continue;
@@ -697,6 +880,41 @@ compact_stops(unsigned char c, bool prose)
 	return (stop_bytes[c] & (prose ? STOP_PROSE : STOP_CELL)) != 0;
 }
 
+/*
+ * The first byte at or after r (before e) that compact() must look at, or
+ * e.  Eight bytes at a time: a mask flags '<' and '&' (and, in prose,
+ * bytes below 0x21 and those that are 0xE3 once OR-ed with 0x21: C2, C3,
+ * E2, E3).  The lowest flag of a block is never above its first stop
+ * byte (no borrow comes from a byte that is none), so none is missed;
+ * flags that are no stop byte (C3, a control byte) are tested exactly and
+ * stepped over.
+ */
+static size_t
+plain_run_end(const char *buf, size_t r, size_t e, bool prose)
+{
+	while (r + 8 <= e)
+	{
+		uint64_t	w = gr_load_le64(buf + r);
+		uint64_t	m = bytes_equal(w, '<') | bytes_equal(w, '&');
+
+		if (prose)
+			m |= ((w - 0x2121212121212121u) & ~w & 0x8080808080808080u) |
+				bytes_equal(w | 0x2121212121212121u, 0xE3);
+		if (m == 0)
+		{
+			r += 8;
+			continue;
+		}
+		r += (size_t) __builtin_ctzll(m) / 8;
+		if (compact_stops((unsigned char) buf[r], prose))
+			return r;
+		r++;
+	}
+	while (r < e && !compact_stops((unsigned char) buf[r], prose))
+		r++;
+	return r;
+}
+
 static bool
 compact(hstate *h, size_t b, size_t e, bool prose)
 {
@@ -710,10 +928,8 @@ compact(hstate *h, size_t b, size_t e, bool prose)
 
 		if (!compact_stops((unsigned char) h->buf[i], prose))
 		{
-			size_t		r = i + 1;
+			size_t		r = plain_run_end(h->buf, i + 1, e, prose);
 
-			while (r < e && !compact_stops((unsigned char) h->buf[r], prose))
-				r++;
 			if (w != i)
 			{
 				memmove(h->shadow + w, h->shadow + i, r - i);
@@ -727,7 +943,7 @@ compact(hstate *h, size_t b, size_t e, bool prose)
 		if (h->buf[i] == '<' && i + 1 < e &&
 			(is_alpha(h->buf[i + 1]) || h->buf[i + 1] == '/' ||
 			 h->buf[i + 1] == '!' || h->buf[i + 1] == '?') &&
-			next_tag(h->buf, e, i, &t, false) && t.b == i)
+			next_tag(h->buf, e, i, &t, 0) && t.b == i)
 		{
 			i = t.e;
 			continue;
@@ -786,7 +1002,7 @@ push(hstate *h, gr_item_kind kind, gr_layout lay, size_t off, size_t len)
 	if (kind != GR_ITEM_ROW_END && len > 0 &&
 		!compact(h, off, off + len, kind == GR_ITEM_PROSE))
 		return false;
-	return gr_items_push(h->mem, h->out, kind, lay, off, len, line_of(h, off));
+	return gr_items_push_fast(h->mem, h->out, kind, lay, off, len, line_of(h, off));
 }
 
 /* Flush the prose block [from, to) as one PROSE item when not blank. */
@@ -842,7 +1058,22 @@ gr_items_from_html(const char *buf, size_t len, const gr_options *opt,
 	int			pending_end = 0;	/* pending[c] is 0 from here on */
 	size_t		block_from = 0;
 	size_t		ordinal = 0;
+	/* structural tags kept by pass 1 */
+	htag	   *tags = NULL;
+	size_t		ntags = 0,
+				tcap = 0,
+				ti = 0;
+	bool		tags_full = false;	/* too many: none kept */
+	tag_memo	memo[TAG_MEMO_SLOTS];	/* tags read in pass 1 */
+	bool		one_line;
+	/* the last cell tag whose spans were read, and its spans */
+	size_t		span_b = 0,
+				span_n = 0;
+	int			span_rs = 1,
+				span_cs = 1;
 
+	pthread_once(&name_lens_once, name_lens_build);	/* for next_tag */
+	memset(memo, 0, sizeof(memo));
 	memset(&h, 0, sizeof(h));
 	h.buf = buf;
 	h.len = len;
@@ -851,15 +1082,67 @@ gr_items_from_html(const char *buf, size_t len, const gr_options *opt,
 	h.out = out;
 	h.line = 1;
 
-	/* pass 1: layout tables */
-	while (next_tag(buf, len, pos, &t, true))
+	/*
+	 * Pass 1: layout tables; the comparison text (markup blanked, entities
+	 * decoded: each tag and each text run between tags on its own, so it
+	 * does not matter which pass does it, and pass 2 writes the shadow
+	 * only inside item spans, behind the tag it is at); and the structural
+	 * tags, which are all pass 2 acts on.  At most len / HTAG_PER_BYTES of
+	 * them are kept (half the input's size: Word's pages have one per ~31
+	 * bytes).  A page with more is made of little else (a table of tiny
+	 * cells, whose items weigh the most of all pages): the kept ones are
+	 * dropped at once, so as not to add to that page's peak, and pass 2
+	 * scans the page itself, as it did before.
+	 */
+	while (next_tag_memo(buf, len, pos, &t, memo, &one_line))
 	{
+		decode_text(buf, pos, t.b, shadow);
+		if (one_line)
+			memset(shadow + t.b, ' ', t.e - t.b);	/* no newline to keep */
+		else
+			blank(shadow, t.b, t.e);
 		pos = t.e;
 		if (pos >= next_poll)
 		{
 			next_poll = pos + (1 << 16);
 			if (opt && opt->stop && opt->stop(opt->stop_ctx))
 				goto cancelled;
+		}
+		if (t.kind == TK_OTHER || t.kind == TK_SKIP)
+			continue;
+		if (!tags_full)
+		{
+			if (ntags == tcap)
+			{
+				/*
+				 * Room for a tag per 24 bytes first: Word's pages have one
+				 * per ~31, so one allocation (zeroed) does for them.
+				 */
+				size_t		ncap = tcap ? tcap * 2 : len / 24 + 16;
+
+				if (ncap > len / HTAG_PER_BYTES)
+					ncap = len / HTAG_PER_BYTES;
+				if (ncap <= tcap)
+				{
+					/* too many: none kept, pass 2 scans from the start */
+					tags_full = true;
+					gr_free(mem, tags);
+					tags = NULL;
+					ntags = tcap = 0;
+				}
+				else if (!gr_resize(mem, (void **) &tags, &tcap, ntags, ncap,
+									sizeof(htag)))
+					goto nomem;
+			}
+			if (!tags_full)
+			{
+				htag	   *r = &tags[ntags++];
+
+				r->b = (uint32_t) t.b;
+				r->n = (uint16_t) (t.e - t.b < HTAG_LONG_FROM ? t.e - t.b : HTAG_LONG);
+				r->kind = (uint8_t) t.kind;
+				r->close = t.close;
+			}
 		}
 		if (t.kind != TK_TABLE)
 			continue;
@@ -876,20 +1159,54 @@ gr_items_from_html(const char *buf, size_t len, const gr_options *opt,
 		else if (depth > 0)
 			depth--;
 	}
+	decode_text(buf, pos, len, shadow);
 	gr_free(mem, stack);
 	stack = NULL;
 
-	/* pass 2: items and the comparison text */
+	/* pass 2: items */
 	pos = 0;
 	next_poll = 1 << 16;
 	memset(pending, 0, sizeof(pending));
 	for (;;)
 	{
-		bool		more = next_tag(buf, len, pos, &t, false);
-		size_t		tb = more ? t.b : len;
+		if (ti < ntags)
+		{
+			const htag *r = &tags[ti++];
 
-		decode_text(buf, pos, tb, shadow);
-		if (!more)
+			if (r->n == HTAG_LONG)
+				next_tag(buf, len, r->b, &t, NT_BLOCKS);
+			else
+			{
+				t.b = r->b;
+				t.e = t.b + r->n;
+				t.rowspan = t.colspan = 1;
+			}
+			t.kind = (tag_kind) r->kind;
+			t.close = r->close;
+			if (t.kind == TK_CELL && !t.close)
+			{
+				/*
+				 * Word writes the same cell tag over and over ("<td
+				 * style=...>"): one that equals the cell tag before has
+				 * its spans, which depend on its bytes only.
+				 */
+				if (t.e - t.b == span_n &&
+					memcmp(buf + t.b, buf + span_b, span_n) == 0)
+				{
+					t.rowspan = span_rs;
+					t.colspan = span_cs;
+				}
+				else
+				{
+					tag_spans(buf, &t);
+					span_b = t.b;
+					span_n = t.e - t.b;
+					span_rs = t.rowspan;
+					span_cs = t.colspan;
+				}
+			}
+		}
+		else if (!tags_full || !next_tag(buf, len, pos, &t, NT_BLOCKS | NT_SPANS))
 			break;
 		if (t.e >= next_poll)
 		{
@@ -897,7 +1214,6 @@ gr_items_from_html(const char *buf, size_t len, const gr_options *opt,
 			if (opt && opt->stop && opt->stop(opt->stop_ctx))
 				goto cancelled;
 		}
-		blank(shadow, t.b, t.e);
 		pos = t.e;
 
 		if (t.kind == TK_OTHER || t.kind == TK_SKIP)
@@ -1025,15 +1341,18 @@ gr_items_from_html(const char *buf, size_t len, const gr_options *opt,
 	else if (!flush_prose(&h, block_from, len))
 		goto nomem;
 	gr_free(mem, layout);
+	gr_free(mem, tags);
 	return GR_OK;
 
 nomem:
 	gr_free(mem, layout);
 	gr_free(mem, stack);
+	gr_free(mem, tags);
 	return gr_fail(err, GR_ERR_NOMEM, pos, "out of memory", NULL);
 cancelled:
 	gr_free(mem, layout);
 	gr_free(mem, stack);
+	gr_free(mem, tags);
 	return gr_fail(err, GR_ERR_CANCELLED, pos, "canceled", NULL);
 }
 

@@ -394,27 +394,55 @@ is_blank_line(const char *buf, size_t b, size_t e)
 	return true;
 }
 
-/* Push the cells of buf[b..e) split at '|' (the pipes themselves excluded). */
+/*
+ * The first byte c in buf[i..e), or e.  Eight bytes at a time: cells are
+ * a few to a few tens of bytes, where memchr's set-up costs more than the
+ * search, and a byte-by-byte loop more than a word.  The lowest flag of
+ * bytes_equal() is exact.
+ */
+static inline size_t
+next_byte(const char *buf, size_t i, size_t e, unsigned char c)
+{
+	while (i + 8 <= e)
+	{
+		uint64_t	m = bytes_equal(gr_load_le64(buf + i), c);
+
+		if (m != 0)
+			return i + (size_t) __builtin_ctzll(m) / 8;
+		i += 8;
+	}
+	while (i < e && (unsigned char) buf[i] != c)
+		i++;
+	return i;
+}
+
+/*
+ * Push the cells of buf[b..e) split at '|' (the pipes themselves excluded);
+ * *ncells: how many.
+ */
 static bool
 push_pipe_cells(gr_mem *mem, gr_items *out, const char *buf, size_t b,
-				size_t e, gr_layout layout, uint32_t line, bool trailing_pipe)
+				size_t e, gr_layout layout, uint32_t line, bool trailing_pipe,
+				size_t *ncells)
 {
-	size_t		s = b;
-
-	for (size_t i = b; i <= e; i++)
+	*ncells = 0;
+	if (b > e)
+		return true;
+	for (size_t s = b;;)
 	{
-		if (i == e || buf[i] == '|')
-		{
-			size_t		cb = s,
-						ce = i;
+		size_t		i = next_byte(buf, s, e, '|');
+		size_t		cb = s,
+					ce = i;
 
-			if (i == e && trailing_pipe)
-				break;			/* text after the last pipe: none */
-			trim(buf, &cb, &ce);
-			if (!gr_items_push(mem, out, GR_ITEM_CELL, layout, cb, ce - cb, line))
-				return false;
-			s = i + 1;
-		}
+		if (i == e && trailing_pipe)
+			break;				/* text after the last pipe: none */
+		trim(buf, &cb, &ce);
+		if (!gr_items_push_fast(mem, out, GR_ITEM_CELL, layout, cb, ce - cb, line))
+			return false;
+		(*ncells)++;
+		if (i == e)
+			break;
+		s = i + 1;
 	}
 	return true;
 }
@@ -455,24 +483,24 @@ gr_items_from_text(const char *buf, size_t len, const gr_options *opt,
 
 			if (pending_blank)
 			{
-				if (!gr_items_push(mem, out, GR_ITEM_ROW_END, GR_LAYOUT_TAB, ls, 0, lineno))
+				if (!gr_items_push_fast(mem, out, GR_ITEM_ROW_END, GR_LAYOUT_TAB, ls, 0, lineno))
 					goto nomem;
 				pending_blank = false;
 			}
-			for (size_t i = s; i <= ce; i++)
+			for (;;)
 			{
-				if (i == ce || buf[i] == '\t')
-				{
-					size_t		cb = s,
-								cend = i;
+				size_t		i = next_byte(buf, s, ce, '\t');
+				size_t		cb = s,
+							cend = i;
 
-					while (cend > cb && is_ascii_space(buf[cend - 1]))
-						cend--;
-					if (!gr_items_push(mem, out, GR_ITEM_CELL, GR_LAYOUT_TAB,
-									   cb, cend - cb, lineno))
-						goto nomem;
-					s = i + 1;
-				}
+				while (cend > cb && is_ascii_space(buf[cend - 1]))
+					cend--;
+				if (!gr_items_push_fast(mem, out, GR_ITEM_CELL, GR_LAYOUT_TAB,
+								   cb, cend - cb, lineno))
+					goto nomem;
+				if (i == ce)
+					break;
+				s = i + 1;
 			}
 			open_cell = (long) out->n - 1;
 			tab_row = true;
@@ -483,7 +511,7 @@ gr_items_from_text(const char *buf, size_t len, const gr_options *opt,
 			{
 				if (pending_blank)
 				{
-					if (!gr_items_push(mem, out, GR_ITEM_ROW_END, GR_LAYOUT_TAB, ls, 0, lineno))
+					if (!gr_items_push_fast(mem, out, GR_ITEM_ROW_END, GR_LAYOUT_TAB, ls, 0, lineno))
 						goto nomem;
 					tab_row = false;
 					open_cell = -1;
@@ -523,7 +551,7 @@ gr_items_from_text(const char *buf, size_t len, const gr_options *opt,
 
 				if (tab_row)
 				{
-					if (!gr_items_push(mem, out, GR_ITEM_ROW_END, GR_LAYOUT_TAB, ls, 0, lineno))
+					if (!gr_items_push_fast(mem, out, GR_ITEM_ROW_END, GR_LAYOUT_TAB, ls, 0, lineno))
 						goto nomem;
 					tab_row = false;
 					open_cell = -1;
@@ -538,7 +566,7 @@ gr_items_from_text(const char *buf, size_t len, const gr_options *opt,
 				if (only_pipes)
 				{
 					/* pipe padding: the end of a short row */
-					if (!gr_items_push(mem, out, GR_ITEM_ROW_END, GR_LAYOUT_PIPE, tb, 0, lineno))
+					if (!gr_items_push_fast(mem, out, GR_ITEM_ROW_END, GR_LAYOUT_PIPE, tb, 0, lineno))
 						goto nomem;
 				}
 				else if (buf[tb] == '|')
@@ -546,8 +574,10 @@ gr_items_from_text(const char *buf, size_t len, const gr_options *opt,
 					/* markdown row; separator rows carry no cells */
 					bool		sep = true;
 
+					/* strchr("|-: ", c) would also take c == '\0' */
 					for (size_t i = tb; i < te; i++)
-						if (!strchr("|-: ", buf[i]))
+						if (buf[i] != '|' && buf[i] != '-' && buf[i] != ':' &&
+							buf[i] != ' ' && buf[i] != '\0')
 						{
 							sep = false;
 							break;
@@ -555,33 +585,35 @@ gr_items_from_text(const char *buf, size_t len, const gr_options *opt,
 					if (!sep)
 					{
 						size_t		e2 = te;
+						size_t		ncells;
 
 						if (buf[e2 - 1] == '|')
 							e2--;
 						if (!push_pipe_cells(mem, out, buf, tb + 1, e2,
-											 GR_LAYOUT_MARKDOWN, lineno, false) ||
-							!gr_items_push(mem, out, GR_ITEM_ROW_END,
+											 GR_LAYOUT_MARKDOWN, lineno, false,
+											 &ncells) ||
+							!gr_items_push_fast(mem, out, GR_ITEM_ROW_END,
 										   GR_LAYOUT_MARKDOWN, te, 0, lineno))
 							goto nomem;
 					}
 				}
 				else if (buf[te - 1] == '|')
 				{
-					/* "cell |" or "a | b | c |" */
-					size_t		npipes = 0;
+					/*
+					 * "cell |" or "a | b | c |"; a row end when the line
+					 * has more than its last pipe (more than one cell)
+					 */
+					size_t		ncells;
 
-					for (size_t i = tb; i < te; i++)
-						if (buf[i] == '|')
-							npipes++;
 					if (!push_pipe_cells(mem, out, buf, tb, te - 1,
-										 GR_LAYOUT_PIPE, lineno, false))
+										 GR_LAYOUT_PIPE, lineno, false, &ncells))
 						goto nomem;
-					if (npipes > 1 &&
-						!gr_items_push(mem, out, GR_ITEM_ROW_END, GR_LAYOUT_PIPE,
+					if (ncells > 1 &&
+						!gr_items_push_fast(mem, out, GR_ITEM_ROW_END, GR_LAYOUT_PIPE,
 									   te, 0, lineno))
 						goto nomem;
 				}
-				else if (!gr_items_push(mem, out, GR_ITEM_PROSE, GR_LAYOUT_PROSE,
+				else if (!gr_items_push_fast(mem, out, GR_ITEM_PROSE, GR_LAYOUT_PROSE,
 										tb, te - tb, lineno))
 					goto nomem;
 			}
@@ -589,7 +621,7 @@ gr_items_from_text(const char *buf, size_t len, const gr_options *opt,
 		ls = nl ? le + 1 : len;
 	}
 	if (tab_row &&
-		!gr_items_push(mem, out, GR_ITEM_ROW_END, GR_LAYOUT_TAB, len, 0, lineno))
+		!gr_items_push_fast(mem, out, GR_ITEM_ROW_END, GR_LAYOUT_TAB, len, 0, lineno))
 		goto nomem;
 	return GR_OK;
 

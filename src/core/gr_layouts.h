@@ -77,6 +77,29 @@ void		gr_notes_free(gr_mem *mem, gr_notes *notes);
 bool		gr_agency_as_printed(gr_mem *mem, const char *buf, const char *text,
 								 gr_report *r);
 
+/*
+ * gr_items_push() with its common case (room left, not counting) inline:
+ * the producers push an item per cell, and the call cost more than the
+ * store.  The same item either way.
+ */
+static inline bool
+gr_items_push_fast(gr_mem *mem, gr_items *it, gr_item_kind kind,
+				   gr_layout layout, size_t off, size_t len, uint32_t line)
+{
+	gr_item    *x;
+
+	if (it->counting || it->n >= it->cap)
+		return gr_items_push(mem, it, kind, layout, off, len, line);
+	x = &it->v[it->n++];
+	x->kind = (uint8_t) kind;
+	x->layout = (uint8_t) layout;
+	x->off = (uint32_t) off;
+	x->len = (uint32_t) len;
+	x->line = line;
+	x->flags = 0;
+	return true;
+}
+
 /* Skip markers of the comparison text (see above). */
 #define GR_SKIP_BEGIN '\x01'
 #define GR_SKIP_END   '\x02'
