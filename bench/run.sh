@@ -156,6 +156,31 @@ else
 	dense_report="(bench/mem_peak.c did not build: $(head -c 300 "$work/mem_peak.log"))"
 fi
 
+# the same count on ordinary reports: 280 generated reports of every kind,
+# one file each; by size, the share within 4x and the largest excess over
+# 4x in bytes (what every parse holds whatever its size: the cells array,
+# the glued search's tables, ...)
+ordinary_report=""
+if [ -x "$work/mem_peak" ] &&
+	python3 bench/gen.py -n 280 --seed "$SEED" --dir "$work/ordinary" >/dev/null 2>&1; then
+	ordinary_report="$("$work/mem_peak" "$work"/ordinary/* | python3 -c '
+import sys
+rows = [l.split() for l in sys.stdin if l.strip()]
+rows = [(int(r[1]), int(r[2])) for r in rows]
+out = ["| input size | reports | within 4x | peak per input byte (max) | largest excess over 4x |",
+       "|---|---|---|---|---|"]
+for lo, hi, name in ((0, 10000, "under 10 KB"), (10000, 20000, "10-20 KB"),
+                     (20000, 50000, "20-50 KB"), (50000, 1 << 62, "50 KB and more")):
+    g = [(n, p) for n, p in rows if lo <= n < hi]
+    if not g:
+        continue
+    ok = sum(1 for n, p in g if p <= 4 * n)
+    out.append("| %s | %d | %d | %.2fx | %d bytes |" % (
+        name, len(g), ok, max(p / n for n, p in g), max(max(p - 4 * n, 0) for n, p in g)))
+print("\n".join(out))
+')" || ordinary_report="(ordinary-report memory measurement failed)"
+fi
+
 echo "=== benchmark in a throwaway cluster"
 # the cluster runs as postgres when started by root: it must read the corpus
 pg_virtualenv -o 'shared_buffers=256MB' -o 'work_mem=64MB' -o 'max_wal_size=4GB' \
@@ -176,6 +201,11 @@ fi
 echo
 echo "Transient memory of the parsing core on table-dense input (bytes held at once, counted through gr_mem; target: at most 4x the input)"
 echo "$dense_report"
+if [ -n "$ordinary_report" ]; then
+	echo
+	echo "Transient memory of the parsing core on ordinary reports (280 generated, every kind; the same count)"
+	echo "$ordinary_report"
+fi
 
 [ -z "$RESULTS" ] && exit 0
 
@@ -225,6 +255,17 @@ cpu="$(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //')"
 	echo "[PROFILE.md](PROFILE.md#transient-memory-on-table-dense-input)."
 	echo
 	echo "$dense_report"
+	if [ -n "$ordinary_report" ]; then
+		echo
+		echo "## Transient memory on ordinary reports (parsing core)"
+		echo
+		echo "The same count on 280 generated reports of every kind (\`gen.py -n 280 --seed $SEED\`),"
+		echo "one parse each, by input size. A parse holds a floor of a few tens of KB whatever"
+		echo "its size (the cells array, the glued search's tables); small reports are above 4x"
+		echo "because of it. The last column is that floor: peak - 4 x input, at most."
+		echo
+		echo "$ordinary_report"
+	fi
 	echo
 	echo "## Profile"
 	echo
