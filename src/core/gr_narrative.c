@@ -1528,6 +1528,29 @@ static const char *const sieve_chars[SV_N - 1] = {
 	"无", "没", "未", "次", "回", "别"
 };
 
+/*
+ * The second and third bytes of each of sieve_chars (constants for the
+ * SSE2 compares; sieve_plan_holds checks them), then the second byte of a
+ * full-width digit.
+ */
+static const unsigned char sieve_second[SV_N] = {
+	0x97, 0xB2, 0x9C, 0xAC, 0x9B, 0x88, 0xBC
+};
+static const unsigned char sieve_third[SV_N - 1] = {
+	0xA0, 0xA1, 0xAA, 0xA1, 0x9E, 0xAB
+};
+
+/*
+ * The same as a table for the portable loop: 2 for those second bytes, 1
+ * for the ASCII digits.
+ */
+static const uint8_t sieve_class[256] = {
+	['0'] = 1,['1'] = 1,['2'] = 1,['3'] = 1,['4'] = 1,
+	['5'] = 1,['6'] = 1,['7'] = 1,['8'] = 1,['9'] = 1,
+	[0x97] = 2,[0x9C] = 2,[0xB2] = 2,[0xAC] = 2,[0x9B] = 2,
+	[0x88] = 2,[0xBC] = 2
+};
+
 /* Does the phrase ph stand in s[0..len) so that its character c is at at? */
 static bool
 sieve_in(const char *s, size_t len, size_t at, const char *ph, const char *c)
@@ -1540,7 +1563,9 @@ sieve_in(const char *s, size_t len, size_t at, const char *ph, const char *c)
 
 /*
  * Is q the second byte of a character of sieve_chars (or of a full-width
- * digit) whose test holds?  q >= 1, q + 1 < len.
+ * digit) whose test holds?  q >= 1, q + 1 < len.  Told apart by their
+ * second bytes, which differ; each test starts with what is quickest to
+ * refute (回 is common in prose: "回应").
  */
 static bool
 sieve_hit(const char *s, size_t len, size_t q)
@@ -1548,11 +1573,13 @@ sieve_hit(const char *s, size_t len, size_t q)
 	const unsigned char *u = (const unsigned char *) s;
 	int			k;
 
-	if (u[q - 1] == 0xEF && u[q] == 0xBC && u[q + 1] >= 0x90 && u[q + 1] <= 0x99)
-		return true;
-	for (k = 0; k < SV_N - 1; k++)
-		if (memcmp(s + q - 1, sieve_chars[k], 3) == 0)
-			break;
+	if (u[q] == 0xBC)
+		return u[q - 1] == 0xEF && u[q + 1] >= 0x90 && u[q + 1] <= 0x99;
+	for (k = 0; k < SV_N - 1 && u[q] != sieve_second[k]; k++)
+		;
+	if (k == SV_N - 1 || u[q - 1] != (unsigned char) sieve_chars[k][0] ||
+		u[q + 1] != sieve_third[k])
+		return false;
 	switch (k)
 	{
 		case SV_WU:
@@ -1578,6 +1605,9 @@ sieve_hit(const char *s, size_t len, size_t q)
 					return true;
 			return false;
 		case SV_HUI:
+			/* each of them holds 回复 (sieve_plan_holds) */
+			if (!at(s, len, q + 2, "复"))
+				return false;
 			for (size_t i = 0; i < N_ANSWERED; i++)
 				if (sieve_in(s, len, q - 1, answered_phrases[i], "回"))
 					return true;
@@ -1589,17 +1619,39 @@ sieve_hit(const char *s, size_t len, size_t q)
 	}
 }
 
+
+#ifdef GR_SSE2
 /*
- * The second and third bytes of each of sieve_chars (constants for the
- * SSE2 compares; sieve_plan_holds checks them), then the second byte of a
- * full-width digit.
+ * Bit i for s[i] (i < 16; s[0..17) readable): an ASCII digit, or the
+ * second byte of one of the characters with its third, or BC then 90..99.
  */
-static const unsigned char sieve_second[SV_N] = {
-	0x97, 0xB2, 0x9C, 0xAC, 0x9B, 0x88, 0xBC
-};
-static const unsigned char sieve_third[SV_N - 1] = {
-	0xA0, 0xA1, 0xAA, 0xA1, 0x9E, 0xAB
-};
+static inline unsigned
+sieve_block(const char *s)
+{
+	__m128i		a = _mm_loadu_si128((const __m128i *) s);
+	__m128i		c = _mm_loadu_si128((const __m128i *) (s + 1));
+	__m128i		m;
+
+	/* '0'..'9', and BC then 90..99, by signed compares after a shift */
+	m = _mm_cmplt_epi8(_mm_sub_epi8(a, _mm_set1_epi8((char) ('0' + 0x80))),
+					   _mm_set1_epi8((char) (0x80 + 10)));
+	m = _mm_or_si128(m, _mm_and_si128(_mm_cmpeq_epi8(a, _mm_set1_epi8((char) 0xBC)),
+									  _mm_cmplt_epi8(_mm_sub_epi8(c, _mm_set1_epi8((char) (0x90 + 0x80))),
+													 _mm_set1_epi8((char) (0x80 + 10)))));
+	/* (written out: a loop over k left the constants built each time) */
+#define SIEVE_PAIR(k) \
+	m = _mm_or_si128(m, _mm_and_si128(_mm_cmpeq_epi8(a, _mm_set1_epi8((char) sieve_second[k])), \
+									  _mm_cmpeq_epi8(c, _mm_set1_epi8((char) sieve_third[k]))))
+	SIEVE_PAIR(SV_WU);
+	SIEVE_PAIR(SV_MEI);
+	SIEVE_PAIR(SV_WEI);
+	SIEVE_PAIR(SV_CI);
+	SIEVE_PAIR(SV_HUI);
+	SIEVE_PAIR(SV_BIE);
+#undef SIEVE_PAIR
+	return (unsigned) _mm_movemask_epi8(m);
+}
+#endif
 
 /*
  * May the prose line s[0..len) yield a figure, a negation or a marker?
@@ -1614,53 +1666,58 @@ line_may_yield(const char *s, size_t len)
 #ifdef GR_SSE2
 
 	/*
-	 * Bit i for s[q + i]: an ASCII digit, or the second byte of one of
-	 * the characters (with its third, loaded one byte on); each found is
-	 * then tested whole by sieve_hit, as below.
+	 * Sixteen places at a time, each found then tested whole, as below;
+	 * the last block ends at the line's last byte but one (it may look at
+	 * places again, which changes nothing), and that byte is tested alone.
 	 */
-	for (; q + 17 <= len; q += 16)
+	if (len >= 17)
 	{
-		__m128i		a = _mm_loadu_si128((const __m128i *) (s + q));
-		__m128i		c = _mm_loadu_si128((const __m128i *) (s + q + 1));
-		__m128i		m;
-		unsigned	bits;
-
-		/* '0'..'9', and BC then 90..99, by signed compares after a shift */
-		m = _mm_cmplt_epi8(_mm_sub_epi8(a, _mm_set1_epi8((char) ('0' + 0x80))),
-						   _mm_set1_epi8((char) (0x80 + 10)));
-		m = _mm_or_si128(m, _mm_and_si128(_mm_cmpeq_epi8(a, _mm_set1_epi8((char) 0xBC)),
-										  _mm_cmplt_epi8(_mm_sub_epi8(c, _mm_set1_epi8((char) (0x90 + 0x80))),
-														 _mm_set1_epi8((char) (0x80 + 10)))));
-		/* (written out: a loop over k left the constants built each time) */
-#define SIEVE_PAIR(k) \
-		m = _mm_or_si128(m, _mm_and_si128(_mm_cmpeq_epi8(a, _mm_set1_epi8((char) sieve_second[k])), \
-										  _mm_cmpeq_epi8(c, _mm_set1_epi8((char) sieve_third[k]))))
-		SIEVE_PAIR(SV_WU);
-		SIEVE_PAIR(SV_MEI);
-		SIEVE_PAIR(SV_WEI);
-		SIEVE_PAIR(SV_CI);
-		SIEVE_PAIR(SV_HUI);
-		SIEVE_PAIR(SV_BIE);
-#undef SIEVE_PAIR
-		bits = (unsigned) _mm_movemask_epi8(m);
-		while (bits)
+		for (;; q += 16)
 		{
-			size_t		k = q + (size_t) __builtin_ctz(bits);
+			unsigned	bits;
 
-			if ((u[k] >= '0' && u[k] <= '9') || (k >= 1 && sieve_hit(s, len, k)))
-				return true;
-			bits &= bits - 1;
+			if (q + 17 > len)
+				q = len - 17;
+			bits = sieve_block(s + q);
+			while (bits)
+			{
+				size_t		k = q + (size_t) __builtin_ctz(bits);
+
+				if ((u[k] >= '0' && u[k] <= '9') || (k >= 1 && sieve_hit(s, len, k)))
+					return true;
+				bits &= bits - 1;
+			}
+			if (q + 17 == len)
+				break;
 		}
+		return u[len - 1] >= '0' && u[len - 1] <= '9';
 	}
 #endif
-	for (; q < len; q++)
+
+	/*
+	 * Without SSE2 (and on short lines): a character at a time where it is
+	 * a well-formed three-byte one, whose second byte is then the only
+	 * place that can pass (its lead has no class, and its third byte
+	 * follows no lead), else a byte at a time.
+	 */
+	while (q + 4 <= len)
 	{
-		if (u[q] >= '0' && u[q] <= '9')
+		if ((gr_load_le32(u + q) & 0xC0C0F0) == 0x8080E0)
+		{
+			if (sieve_class[u[q + 1]] && sieve_hit(s, len, q + 1))
+				return true;
+			q += 3;
+			continue;
+		}
+		if (sieve_class[u[q]] &&
+			(sieve_class[u[q]] == 1 || (q >= 1 && sieve_hit(s, len, q))))
 			return true;
-		if (q >= 1 && q + 1 < len && memchr(sieve_second, u[q], SV_N) &&
-			sieve_hit(s, len, q))
-			return true;
+		q++;
 	}
+	for (; q < len; q++)
+		if (sieve_class[u[q]] &&
+			(sieve_class[u[q]] == 1 || (q >= 1 && q + 1 < len && sieve_hit(s, len, q))))
+			return true;
 	return false;
 }
 
@@ -1682,6 +1739,12 @@ sieve_plan_holds(void)
 			return false;
 	for (size_t i = 0; i < N_ANSWERED; i++)
 		if (!strstr(answered_phrases[i], "回"))
+			return false;
+	for (size_t i = 0; i < N_ANSWERED; i++)
+		if (!strstr(answered_phrases[i], "回复"))
+			return false;
+	for (int k = 0; k < SV_N; k++)
+		if (sieve_class[sieve_second[k]] != 2)
 			return false;
 	for (int k = 0; k < SV_N - 1; k++)
 		if (strlen(sieve_chars[k]) != 3 ||
