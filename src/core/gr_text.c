@@ -934,13 +934,16 @@ static const uint16_t trad_only[] = {
 static uint64_t trad_bm[0x10000 / 64];
 
 /*
- * A coarser filter: the second and third bytes of the list's characters
- * (the lead left out), 66 of 4096 pairs, a byte each at index b | c << 8,
- * so that the two bytes as loaded are the index, without a mask or a shift
- * (64 KB, of which the 4 KB of continuation-byte pairs are read; a bit per
- * pair took seven instructions a test to find, this takes two).
+ * The same list for the run of pairs below, indexed by the first two bytes
+ * of a character as loaded (gr_load_le16), masked to the lead's low four
+ * bits and the second byte's six: a word per lead and second byte, bit c
+ * for a third byte 80|c.  The test is exact (the coarser byte per second
+ * and third byte it replaces let about one pair in twelve of simplified
+ * text out of the loop, each a mispredicted branch) and takes a load, a
+ * mask, a table load and a variable shift a character.  129 KB, of which
+ * the rows of the list's 66 characters are written.
  */
-static uint8_t trad_bc[0x10000];
+static uint64_t trad_lm[0x3F0F + 1];
 static pthread_once_t trad_bm_once = PTHREAD_ONCE_INIT;
 
 static void
@@ -949,19 +952,19 @@ trad_bm_build(void)
 	for (size_t k = 0; k < sizeof(trad_only) / sizeof(trad_only[0]); k++)
 	{
 		trad_bm[trad_only[k] / 64] |= (uint64_t) 1 << (trad_only[k] % 64);
-		trad_bc[(0x80 | ((trad_only[k] >> 6) & 0x3F)) |
-				(0x80 | (trad_only[k] & 0x3F)) << 8] = 1;
+		trad_lm[(trad_only[k] >> 12) | ((trad_only[k] >> 6) & 0x3F) << 8] |=
+			(uint64_t) 1 << (trad_only[k] & 0x3F);
 	}
 }
 
 /*
- * Could the three-byte character at p be listed?  (Its second and third
- * bytes, continuation bytes, loaded straight as the index.)
+ * Is the three-byte character at p listed?  (Its first two bytes loaded
+ * straight as the index of trad_lm, the third byte's low six bits the bit.)
  */
-static inline unsigned
-trad_maybe(const unsigned char *p)
+static inline uint64_t
+trad_listed(const unsigned char *p)
 {
-	return trad_bc[gr_load_le16(p + 1)];
+	return trad_lm[gr_load_le16(p) & 0x3F0F] >> (p[2] & 0x3F) & 1;
 }
 
 /*
@@ -1031,9 +1034,9 @@ cjk:
 			/*
 			 * Two characters at a time, from one eight-byte load (six bytes
 			 * used): one mask test says both are well-formed, one lookup
-			 * of trad_bc each that neither can be listed (it lets about one
-			 * pair in twelve of simplified text through, to the exact test
-			 * below).  Byte by byte, the checks cost more than the lookups.
+			 * of trad_lm each that neither is listed (a pair that holds
+			 * one goes to the exact test below, which counts it).  Byte by
+			 * byte, the checks cost more than the lookups.
 			 */
 			if (i + 8 <= len)
 			{
@@ -1045,7 +1048,7 @@ cjk:
 					uint64_t	w = gr_load_le64(p);
 
 					if ((w & 0xC0C0F0C0C0F0u) != 0x8080E08080E0u ||
-						(trad_maybe(p) | trad_maybe(p + 3)))
+						(trad_listed(p) | trad_listed(p + 3)))
 						break;
 					p += 6;
 				} while (p <= p8);
