@@ -1551,14 +1551,19 @@ static const uint8_t sieve_class[256] = {
 	[0x88] = 2,[0xBC] = 2
 };
 
-/* Does the phrase ph stand in s[0..len) so that its character c is at at? */
-static bool
-sieve_in(const char *s, size_t len, size_t at, const char *ph, const char *c)
-{
-	size_t		off = (size_t) (strstr(ph, c) - ph);
+/*
+ * Lengths of neg_markers and answered_phrases, and the offset of "回" in
+ * each of the latter (set with the phrase set, read-only after).
+ */
+static size_t sieve_neg_len[N_NEG_MARKERS];
+static size_t sieve_ans_len[N_ANSWERED];
+static size_t sieve_ans_off[N_ANSWERED];
 
-	return at >= off && at - off + strlen(ph) <= len &&
-		memcmp(s + at - off, ph, strlen(ph)) == 0;
+/* Does the phrase ph of n bytes stand at s[at - off..) in s[0..len)? */
+static inline bool
+sieve_in(const char *s, size_t len, size_t at, const char *ph, size_t n, size_t off)
+{
+	return at >= off && at - off + n <= len && memcmp(s + at - off, ph, n) == 0;
 }
 
 /*
@@ -1584,19 +1589,26 @@ sieve_hit(const char *s, size_t len, size_t q)
 	{
 		case SV_WU:
 			{
+				/* "无法", "无纸化"...: the first character before the rest */
 				size_t		p = q + 2;
 
 				if (at(s, len, p, "申请"))
 					p += 6;
 				for (int t = 0; topics[t].word; t++)
-					if (at(s, len, q + 2, topics[t].word) || at(s, len, p, topics[t].word))
+					if ((q + 5 <= len && memcmp(s + q + 2, topics[t].word, 3) == 0 &&
+						 at(s, len, q + 2, topics[t].word)) ||
+						(p + 3 <= len && memcmp(s + p, topics[t].word, 3) == 0 &&
+						 at(s, len, p, topics[t].word)))
 						return true;
 				return false;
 			}
 		case SV_MEI:
 		case SV_WEI:
+			/* ("尚未", "未来"...: the second character before the rest) */
 			for (size_t m = 0; m < N_NEG_MARKERS; m++)
-				if (at(s, len, q - 1, neg_markers[m]))
+				if ((sieve_neg_len[m] < 6 ||
+					 (q + 5 <= len && memcmp(s + q + 2, neg_markers[m] + 3, 3) == 0)) &&
+					sieve_in(s, len, q - 1, neg_markers[m], sieve_neg_len[m], 0))
 					return true;
 			return false;
 		case SV_CI:
@@ -1609,11 +1621,14 @@ sieve_hit(const char *s, size_t len, size_t q)
 			if (!at(s, len, q + 2, "复"))
 				return false;
 			for (size_t i = 0; i < N_ANSWERED; i++)
-				if (sieve_in(s, len, q - 1, answered_phrases[i], "回"))
+				if (sieve_in(s, len, q - 1, answered_phrases[i], sieve_ans_len[i],
+							 sieve_ans_off[i]))
 					return true;
 			return false;
 		case SV_BIE:
-			return sieve_in(s, len, q - 1, "类别均为自然人", "别");
+			/* "类别" is common: 均 after it first */
+			return at(s, len, q + 2, "均") &&
+				sieve_in(s, len, q - 1, "类别均为自然人", strlen("类别均为自然人"), 3);
 		default:
 			return false;
 	}
@@ -1740,8 +1755,19 @@ sieve_plan_holds(void)
 	for (size_t i = 0; i < N_ANSWERED; i++)
 		if (!strstr(answered_phrases[i], "回"))
 			return false;
+	for (size_t m = 0; m < N_NEG_MARKERS; m++)
+		sieve_neg_len[m] = strlen(neg_markers[m]);
 	for (size_t i = 0; i < N_ANSWERED; i++)
-		if (!strstr(answered_phrases[i], "回复"))
+	{
+		const char *h = strstr(answered_phrases[i], "回复");
+
+		if (!h)
+			return false;
+		sieve_ans_len[i] = strlen(answered_phrases[i]);
+		sieve_ans_off[i] = (size_t) (h - answered_phrases[i]);
+	}
+	for (int t = 0; topics[t].word; t++)
+		if (strlen(topics[t].word) < 3)
 			return false;
 	for (int k = 0; k < SV_N; k++)
 		if (sieve_class[sieve_second[k]] != 2)
