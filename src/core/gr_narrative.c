@@ -647,6 +647,12 @@ typedef struct nctx
 	int			hcount[GR_PHRASES_MAX];
 	uint8_t		touched[GR_PHRASES_MAX];
 	int			ntouched;
+
+	/* the last sentence trap_sentence was asked about, and its answer */
+	const char *trap_s;
+	size_t		trap_ss;
+	size_t		trap_se;
+	bool		trap;
 } nctx;
 
 /*
@@ -885,8 +891,22 @@ scan_pattern(nctx *x, const npat *pt, int id, const gr_item *it)
 				ss = sent_start(s, len, pos, false);
 			cs = sent_start(s, len, pos, true);
 		}
-		if (pt->cls == C_REQ && trap_sentence(s, ss, se))
-			continue;
+		if (pt->cls == C_REQ)
+		{
+			/*
+			 * The request patterns of a sentence ("新收…12件，上年结转1件，
+			 * 办结12件…") ask about the same sentence: its answer is kept.
+			 */
+			if (x->trap_s != s || x->trap_ss != ss || x->trap_se != se)
+			{
+				x->trap_s = s;
+				x->trap_ss = ss;
+				x->trap_se = se;
+				x->trap = trap_sentence(s, ss, se);
+			}
+			if (x->trap)
+				continue;
+		}
 		if (pt->cls == C_HOT && !has(s, ss, se, "来电"))
 			continue;
 		if (pt->cls == C_TRAIN && !has(s, ss, se, "培训"))
