@@ -927,52 +927,36 @@ static const uint16_t trad_only[] = {
 };
 
 /*
- * The list as a bitmap over the BMP: word c / 64, bit c % 64.  Built once
- * per process (pthread_once; read-only once built): building it per call
- * cost an 8 KB memset.
+ * The list as a table indexed by the first two bytes of a character as
+ * loaded (gr_load_le16), masked to the lead's low four bits and the second
+ * byte's six: a word per lead and second byte, bit c for a third byte 80|c.
+ * Built once per process (pthread_once; read-only once built).  The test
+ * is exact (a coarser byte per second and third byte let about one pair in
+ * twelve of simplified text out of the loop below, each a mispredicted
+ * branch) and takes a load, a mask, a table load and a shift a character.
+ * 129 KB, of which the rows of the list's 66 characters are written.
  */
-static uint64_t trad_bm[0x10000 / 64];
-
-/*
- * A coarser filter: the second and third bytes of the list's characters
- * (the lead left out), 66 of 4096 pairs, a byte each at index b | c << 8,
- * so that the two bytes as loaded are the index, without a mask or a shift
- * (64 KB, of which the 4 KB of continuation-byte pairs are read; a bit per
- * pair took seven instructions a test to find, this takes two).
- */
-static uint8_t trad_bc[0x10000];
-static pthread_once_t trad_bm_once = PTHREAD_ONCE_INIT;
+static uint64_t trad_lm[0x3F0F + 1];
+static pthread_once_t trad_lm_once = PTHREAD_ONCE_INIT;
 
 static void
-trad_bm_build(void)
+trad_lm_build(void)
 {
 	for (size_t k = 0; k < sizeof(trad_only) / sizeof(trad_only[0]); k++)
 	{
-		trad_bm[trad_only[k] / 64] |= (uint64_t) 1 << (trad_only[k] % 64);
-		trad_bc[(0x80 | ((trad_only[k] >> 6) & 0x3F)) |
-				(0x80 | (trad_only[k] & 0x3F)) << 8] = 1;
+		trad_lm[(trad_only[k] >> 12) | ((trad_only[k] >> 6) & 0x3F) << 8] |=
+			(uint64_t) 1 << (trad_only[k] & 0x3F);
 	}
 }
 
 /*
- * Could the three-byte character at p be listed?  (Its second and third
- * bytes, continuation bytes, loaded straight as the index.)
- */
-static inline unsigned
-trad_maybe(const unsigned char *p)
-{
-	return trad_bc[gr_load_le16(p + 1)];
-}
-
-/*
- * Is the three-byte character whose bytes are the low three of w (first
- * byte lowest) listed?  Of E0|a 80|b 80|c the bitmap word is (a << 6) | b,
- * the bit c.
+ * Is the three-byte character at p listed?  (Its first two bytes loaded
+ * straight as the index of trad_lm, the third byte's low six bits the bit.)
  */
 static inline uint64_t
-trad_bit(uint64_t w)
+trad_listed(const unsigned char *p)
 {
-	return trad_bm[((w & 0x0F) << 6) | ((w >> 8) & 0x3F)] >> ((w >> 16) & 0x3F) & 1;
+	return trad_lm[gr_load_le16(p) & 0x3F0F] >> (p[2] & 0x3F) & 1;
 }
 
 bool
@@ -982,7 +966,7 @@ gr_has_traditional(const char *buf, size_t len)
 	const unsigned char *p8 = len >= 8 ? u + len - 8 : u;	/* eight bytes on */
 	int			n = 0;
 
-	pthread_once(&trad_bm_once, trad_bm_build);
+	pthread_once(&trad_lm_once, trad_lm_build);
 	for (size_t i = 0; i < len;)
 	{
 		if (u[i] < 0x80)
@@ -1031,9 +1015,9 @@ cjk:
 			/*
 			 * Two characters at a time, from one eight-byte load (six bytes
 			 * used): one mask test says both are well-formed, one lookup
-			 * of trad_bc each that neither can be listed (it lets about one
-			 * pair in twelve of simplified text through, to the exact test
-			 * below).  Byte by byte, the checks cost more than the lookups.
+			 * of trad_lm each that neither is listed (a pair that holds
+			 * one goes to the exact test below, which counts it).  Byte by
+			 * byte, the checks cost more than the lookups.
 			 */
 			if (i + 8 <= len)
 			{
@@ -1045,7 +1029,7 @@ cjk:
 					uint64_t	w = gr_load_le64(p);
 
 					if ((w & 0xC0C0F0C0C0F0u) != 0x8080E08080E0u ||
-						(trad_maybe(p) | trad_maybe(p + 3)))
+						(trad_listed(p) | trad_listed(p + 3)))
 						break;
 					p += 6;
 				} while (p <= p8);
@@ -1060,8 +1044,7 @@ cjk:
 			if (!(i + 2 < len && (u[i] & 0xF0) == 0xE0 &&
 				  (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80))
 				break;
-			if (trad_bit((uint64_t) u[i] | (uint64_t) u[i + 1] << 8 |
-						 (uint64_t) u[i + 2] << 16) && ++n >= 3)
+			if (trad_listed(u + i) && ++n >= 3)
 				return true;
 			i += 3;
 		}
