@@ -169,29 +169,51 @@ typedef struct seg
  */
 #define GR_ANCHOR_MAX_BYTES 4096
 
-/* Is item i a cell of the first table-2 section ("第二十条第(一)项")? */
-static bool
+/*
+ * Is item it a cell of the first table-2 section ("第二十条第(一)项")?
+ * Called for every item of the document: the tests that turn nearly all
+ * of them down (kind, length, one search) are inline, and the key is made
+ * out of line, so that the other items pay no call and no frame for the
+ * key buffer.
+ */
+static bool t2_start_key(const char *buf, const gr_item *it, gr_error *err);
+static bool t3_anchor_key(const char *buf, const gr_item *it, gr_error *err);
+
+static inline bool
 is_t2_start(const char *buf, const gr_item *it, gr_error *err)
 {
-	char		key[GR_KEY_SIZE];
-
 	/* most cells are numbers, shorter than the four characters looked for */
 	if (it->kind != GR_ITEM_CELL || it->len < sizeof("第二十条") - 1 ||
 		it->len > GR_ANCHOR_MAX_BYTES || !gr_find(buf + it->off, it->len, "第二十条"))
 		return false;
+	return t2_start_key(buf, it, err);
+}
+
+static bool
+t2_start_key(const char *buf, const gr_item *it, gr_error *err)
+{
+	char		key[GR_KEY_SIZE];
+
 	if (gr_item_key(buf, it, key, err) < 0)
 		return false;
 	return gr_t2_section(key) == 1;
 }
 
-static bool
+/* Is item it the first label of table 3 ("本年新收…")?  Same split. */
+static inline bool
 is_t3_anchor(const char *buf, const gr_item *it, gr_error *err)
 {
-	char		key[GR_KEY_SIZE];
-
 	if (it->kind != GR_ITEM_CELL || it->len > GR_ANCHOR_MAX_BYTES ||
 		!gr_find(buf + it->off, it->len, "本年新收"))
 		return false;
+	return t3_anchor_key(buf, it, err);
+}
+
+static bool
+t3_anchor_key(const char *buf, const gr_item *it, gr_error *err)
+{
+	char		key[GR_KEY_SIZE];
+
 	if (gr_item_key(buf, it, key, err) < 0)
 		return false;
 	return gr_is_t3_start(key);
