@@ -296,6 +296,50 @@ last_may_be(const search *s, int k, int len, const int nparts)
 
 typedef void (*dfs_fn) (search *s, int pos, int k);
 
+static void dfs7(search *s, int pos, int k);
+
+/*
+ * Table 3's last part (k = NCOL - 1): dfs_body's step for it, inline in the
+ * loop over the part before it.  That step has one candidate (the rest of
+ * the run) and is half of all the search's steps: its call cost more than
+ * its work.  The same charge, the same tests in the same order, the same
+ * splits kept; only the reading of the total is turned down earlier when
+ * its last digit already differs from the sum's (part_value would return
+ * -1 or another number, and group_ok would fail: nothing is stored that a
+ * later step reads).
+ */
+static inline __attribute__((always_inline)) void
+dfs7_last(search *s, int pos)
+{
+	const int	k = NCOL - 1;
+	const int	j = s->r->n;	/* the last part ends the run */
+	char		d;
+	int64_t		v;
+
+	if (s->capped)
+		return;
+	if (++s->steps > GLUED_MAX_STEPS || --*s->budget < 0)
+	{
+		s->capped = true;
+		return;
+	}
+	if (j > pos + GLUED_MAX_PART || !last_may_be(s, k, j - pos, NCOL))
+		return;
+	d = s->r->ch[j - 1];
+	if (d < '0' || d > '9' || d - '0' != s->psum[NCOL - 1] % 10)
+		return;
+	v = part_value(s->r, pos, j);
+	if (v < 0)
+		return;
+	s->cur.start[k] = (uint8_t) pos;
+	s->cur.end[k] = (uint8_t) j;
+	s->cur.v[k] = v;
+	s->psum[k + 1] = s->psum[k] + v;
+	if (!group_ok(s, k, NCOL))
+		return;
+	dfs7(s, j, k + 1);
+}
+
 static inline __attribute__((always_inline)) void
 dfs_body(search *s, int pos, int k, const int nparts, dfs_fn next)
 {
@@ -385,13 +429,15 @@ dfs_body(search *s, int pos, int k, const int nparts, dfs_fn next)
 		 */
 		if (nparts == NCOL && k < NCOL - 1 && !total_may_hold(s, k, j))
 			break;
-		next(s, j, k + 1);
+		if (nparts == NCOL && k == NCOL - 2)
+			dfs7_last(s, j);
+		else
+			next(s, j, k + 1);
 		if (s->capped)
 			return;
 	}
 }
 
-static void dfs7(search *s, int pos, int k);
 static void dfs15(search *s, int pos, int k);
 
 static void
