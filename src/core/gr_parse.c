@@ -92,6 +92,81 @@ ends_with(const char *s, size_t len, const char *suffix)
 }
 
 /*
+ * Does s[0..n) hold "报告"?  Asked of every prose line of the document:
+ * with gr_find it was the largest part of split()'s time.  With SSE2, sixteen
+ * places at a time where three of its bytes are: 报's first two (E6 8A) and
+ * 告's first (E5), so that other characters starting with E6 8A (one in a
+ * few hundred) are not compared; the places of a whole block need bytes up
+ * to j + 21, and the last places are one more block that ends there, less
+ * the places already seen, instead of the block loop's tests per block
+ * (gr_find masks every block, for needles of any length) or a memchr call.
+ * Lines under 21 bytes a byte at a time.  Without SSE2, gr_find.
+ */
+static inline bool
+has_report_word(const char *s, size_t n)
+{
+#ifdef GR_SSE2
+	const __m128i b0 = _mm_set1_epi8((char) 0xE6);
+	const __m128i b1 = _mm_set1_epi8((char) 0x8A);
+	const __m128i b3 = _mm_set1_epi8((char) 0xE5);
+	size_t		j = 0;
+	unsigned	m;
+
+	if (n < 21)
+	{
+		for (; j + 6 <= n; j++)
+			if (s[j] == (char) 0xE6 && memcmp(s + j, "报告", 6) == 0)
+				return true;
+		return false;
+	}
+	for (;;)
+	{
+		m = (unsigned) _mm_movemask_epi8(
+			_mm_and_si128(_mm_and_si128(
+				_mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *) (s + j)), b0),
+				_mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *) (s + j + 1)), b1)),
+				_mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *) (s + j + 3)), b3)));
+		while (m)
+		{
+			size_t		at = j + (size_t) __builtin_ctz(m);
+
+			if (memcmp(s + at, "报告", 6) == 0)
+				return true;
+			m &= m - 1;
+		}
+		if (j + 21 == n)
+			return false;
+		if (j + 16 + 21 <= n)
+			j += 16;
+		else
+		{
+			/* the last block: places n - 21 .. n - 6, some seen already */
+			size_t		seen = j + 16;
+
+			j = n - 21;
+			m = (unsigned) _mm_movemask_epi8(
+				_mm_and_si128(_mm_and_si128(
+					_mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *) (s + j)), b0),
+					_mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *) (s + j + 1)), b1)),
+					_mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *) (s + j + 3)), b3)));
+			m &= ~0u << (seen - j);
+			while (m)
+			{
+				size_t		at = j + (size_t) __builtin_ctz(m);
+
+				if (memcmp(s + at, "报告", 6) == 0)
+					return true;
+				m &= m - 1;
+			}
+			return false;
+		}
+	}
+#else
+	return gr_find(s, n, "报告") != NULL;
+#endif
+}
+
+/*
  * Does the prose line at item i start a report?  Returns the item index the
  * report starts at (a title split over lines starts on the line above), or
  * -1.  *kind says which marker it is, in the order they appear inside one
@@ -117,7 +192,7 @@ report_start(const char *buf, const gr_items *items, size_t i, int *kind)
 		(n == 9 && memcmp(s, "引　言", 9) == 0))
 		return (long) i;
 	/* every other start names the report: most lines are out at once */
-	if (!gr_find(s, n, "报告"))
+	if (!has_report_word(s, n))
 		return -1;
 	/* the regulation sentence of old and new reports */
 	*kind = 2;
