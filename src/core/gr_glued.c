@@ -297,6 +297,7 @@ last_may_be(const search *s, int k, int len, const int nparts)
 typedef void (*dfs_fn) (search *s, int pos, int k);
 
 static void dfs7(search *s, int pos, int k);
+static inline void dfs7_k5(search *s, int pos);
 
 /*
  * Table 3's last part (k = NCOL - 1): dfs_body's step for it, inline in the
@@ -431,6 +432,8 @@ dfs_body(search *s, int pos, int k, const int nparts, dfs_fn next)
 			break;
 		if (nparts == NCOL && k == NCOL - 2)
 			dfs7_last(s, j);
+		else if (nparts == NCOL && k == NCOL - 3)
+			dfs7_k5(s, j);
 		else
 			next(s, j, k + 1);
 		if (s->capped)
@@ -439,6 +442,67 @@ dfs_body(search *s, int pos, int k, const int nparts, dfs_fn next)
 }
 
 static void dfs15(search *s, int pos, int k);
+
+/*
+ * Table 3's part before the last (k = NCOL - 2) inline in the loop of the
+ * part before it, for the same reason as dfs7_last: its steps are the next
+ * most frequent.  dfs_body's step for that k, written out (dfs_body cannot
+ * be inlined into a function it calls): the same charge, tests and order.
+ */
+static inline __attribute__((always_inline)) void
+dfs7_k5(search *s, int pos)
+{
+	const int	k = NCOL - 2;
+	int64_t		acc = 0;
+	int			nd = 0;
+	bool		plain = true;
+	int			last;
+	char		first;
+
+	if (s->capped)
+		return;
+	if (++s->steps > GLUED_MAX_STEPS || --*s->budget < 0)
+	{
+		s->capped = true;
+		return;
+	}
+	last = s->r->n - 1;			/* one character left for the total */
+	if (last > pos + GLUED_MAX_PART)
+		last = pos + GLUED_MAX_PART;
+	first = s->r->ch[pos];
+	for (int j = pos + 1; j <= last; j++)
+	{
+		int64_t		v;
+		char		d = s->r->ch[j - 1];
+
+		if (plain && d >= '0' && d <= '9')
+		{
+			if (++nd <= 15)
+				acc = acc * 10 + (d - '0');
+			v = nd > 15 || (nd > 1 && first == '0') ? -1 : acc;
+		}
+		else
+		{
+			plain = false;
+			v = part_value(s->r, pos, j);
+		}
+		if (v < 0)
+		{
+			if (first == '0' || first == ',')
+				break;
+			continue;
+		}
+		s->cur.start[k] = (uint8_t) pos;
+		s->cur.end[k] = (uint8_t) j;
+		s->cur.v[k] = v;
+		s->psum[k + 1] = s->psum[k] + v;
+		if (!total_may_hold(s, k, j))
+			break;
+		dfs7_last(s, j);
+		if (s->capped)
+			return;
+	}
+}
 
 static void
 dfs7(search *s, int pos, int k)
