@@ -296,6 +296,51 @@ last_may_be(const search *s, int k, int len, const int nparts)
 
 typedef void (*dfs_fn) (search *s, int pos, int k);
 
+static void dfs7(search *s, int pos, int k);
+static inline void dfs7_k5(search *s, int pos);
+
+/*
+ * Table 3's last part (k = NCOL - 1): dfs_body's step for it, inline in the
+ * loop over the part before it.  That step has one candidate (the rest of
+ * the run) and is half of all the search's steps: its call cost more than
+ * its work.  The same charge, the same tests in the same order, the same
+ * splits kept; only the reading of the total is turned down earlier when
+ * its last digit already differs from the sum's (part_value would return
+ * -1 or another number, and group_ok would fail: nothing is stored that a
+ * later step reads).
+ */
+static inline __attribute__((always_inline)) void
+dfs7_last(search *s, int pos)
+{
+	const int	k = NCOL - 1;
+	const int	j = s->r->n;	/* the last part ends the run */
+	char		d;
+	int64_t		v;
+
+	if (s->capped)
+		return;
+	if (++s->steps > GLUED_MAX_STEPS || --*s->budget < 0)
+	{
+		s->capped = true;
+		return;
+	}
+	if (j > pos + GLUED_MAX_PART || !last_may_be(s, k, j - pos, NCOL))
+		return;
+	d = s->r->ch[j - 1];
+	if (d < '0' || d > '9' || d - '0' != s->psum[NCOL - 1] % 10)
+		return;
+	v = part_value(s->r, pos, j);
+	if (v < 0)
+		return;
+	s->cur.start[k] = (uint8_t) pos;
+	s->cur.end[k] = (uint8_t) j;
+	s->cur.v[k] = v;
+	s->psum[k + 1] = s->psum[k] + v;
+	if (!group_ok(s, k, NCOL))
+		return;
+	dfs7(s, j, k + 1);
+}
+
 static inline __attribute__((always_inline)) void
 dfs_body(search *s, int pos, int k, const int nparts, dfs_fn next)
 {
@@ -385,14 +430,79 @@ dfs_body(search *s, int pos, int k, const int nparts, dfs_fn next)
 		 */
 		if (nparts == NCOL && k < NCOL - 1 && !total_may_hold(s, k, j))
 			break;
-		next(s, j, k + 1);
+		if (nparts == NCOL && k == NCOL - 2)
+			dfs7_last(s, j);
+		else if (nparts == NCOL && k == NCOL - 3)
+			dfs7_k5(s, j);
+		else
+			next(s, j, k + 1);
 		if (s->capped)
 			return;
 	}
 }
 
-static void dfs7(search *s, int pos, int k);
 static void dfs15(search *s, int pos, int k);
+
+/*
+ * Table 3's part before the last (k = NCOL - 2) inline in the loop of the
+ * part before it, for the same reason as dfs7_last: its steps are the next
+ * most frequent.  dfs_body's step for that k, written out (dfs_body cannot
+ * be inlined into a function it calls): the same charge, tests and order.
+ */
+static inline __attribute__((always_inline)) void
+dfs7_k5(search *s, int pos)
+{
+	const int	k = NCOL - 2;
+	int64_t		acc = 0;
+	int			nd = 0;
+	bool		plain = true;
+	int			last;
+	char		first;
+
+	if (s->capped)
+		return;
+	if (++s->steps > GLUED_MAX_STEPS || --*s->budget < 0)
+	{
+		s->capped = true;
+		return;
+	}
+	last = s->r->n - 1;			/* one character left for the total */
+	if (last > pos + GLUED_MAX_PART)
+		last = pos + GLUED_MAX_PART;
+	first = s->r->ch[pos];
+	for (int j = pos + 1; j <= last; j++)
+	{
+		int64_t		v;
+		char		d = s->r->ch[j - 1];
+
+		if (plain && d >= '0' && d <= '9')
+		{
+			if (++nd <= 15)
+				acc = acc * 10 + (d - '0');
+			v = nd > 15 || (nd > 1 && first == '0') ? -1 : acc;
+		}
+		else
+		{
+			plain = false;
+			v = part_value(s->r, pos, j);
+		}
+		if (v < 0)
+		{
+			if (first == '0' || first == ',')
+				break;
+			continue;
+		}
+		s->cur.start[k] = (uint8_t) pos;
+		s->cur.end[k] = (uint8_t) j;
+		s->cur.v[k] = v;
+		s->psum[k + 1] = s->psum[k] + v;
+		if (!total_may_hold(s, k, j))
+			break;
+		dfs7_last(s, j);
+		if (s->capped)
+			return;
+	}
+}
 
 static void
 dfs7(search *s, int pos, int k)
@@ -1568,13 +1678,29 @@ gr_sniff_glued(const char *buf, size_t len)
 	size_t		ls = 0;
 	int			glued = 0;
 	bool		anchor = false;
+	bool		rest_seen = false;
 
 	while (ls < len)
 	{
-		const char *nl = memchr(buf + ls, '\n', len - ls);
-		size_t		le = nl ? (size_t) (nl - buf) : len;
-		size_t		e = le;
+		const char *nl;
+		size_t		le;
+		size_t		e;
 		size_t		rb;
+
+		/*
+		 * Decided unless a TAB or pipe line follows (below): without a
+		 * TAB or '|' anywhere after, none does, and two memchr calls over
+		 * the rest cost less than one per line.
+		 */
+		if (anchor && glued >= 3 && !rest_seen)
+		{
+			if (!memchr(buf + ls, '\t', len - ls) && !memchr(buf + ls, '|', len - ls))
+				return true;
+			rest_seen = true;
+		}
+		nl = memchr(buf + ls, '\n', len - ls);
+		le = nl ? (size_t) (nl - buf) : len;
+		e = le;
 
 		if (le > ls && buf[ls] == '\t')
 			return false;
