@@ -132,6 +132,26 @@ num_char(const char *s, size_t n, bool *digit)
 
 static const char *const units[] = {"万元", "元", "件", "条", "个", "人次", "次", "项", "篇", NULL};
 
+/*
+ * Can a numeric token (below) end with byte x?  The last bytes of what can
+ * end one: num_char's characters (0-9 , . + - %, the full-width ones
+ * EF BC 85/8B-8E/90-99, − E2 88 92), the fillers (- / — ／ － –) and the
+ * units (元 件 条 个 次 项 篇).  Most lines of text end in a byte no token
+ * can end in ("。" E3 80 82): then no token needs to be found first.
+ */
+static inline bool
+may_end_numeric(unsigned char x)
+{
+	static const uint64_t ends[4] = {
+		0x03FFF82000000000u,	/* % + , - . / 0-9 */
+		0,
+		0x0240040203FFF8A8u,	/* 83 85 87 8B-99 A1 AA B6 B9 */
+		0
+	};
+
+	return ends[x >> 6] >> (x & 63) & 1;
+}
+
 /* Is s[0..n) a numeric token (or a filler "—" "/" "----")? */
 static bool
 numeric_token(const char *s, size_t n)
@@ -139,7 +159,7 @@ numeric_token(const char *s, size_t n)
 	size_t		i = 0;
 	bool		any_digit = false;
 
-	if (n == 0)
+	if (n == 0 || !may_end_numeric((unsigned char) s[n - 1]))
 		return false;
 	/* fillers */
 	{
@@ -396,6 +416,9 @@ classify(astate *a, aline *l)
 	run_b = e;
 	for (;;)
 	{
+		/* the token's last byte first: most lines end in prose */
+		if (te > b && !may_end_numeric((unsigned char) s[te - 1]))
+			break;
 		tb = token_start(s, b, te);
 		if (!numeric_token(s + tb, te - tb))
 			break;
@@ -1022,10 +1045,15 @@ gr_sniff_aligned(const char *buf, size_t len)
 		 */
 		while (rows < 3 && e > ls)
 		{
-			const char *sp = gr_memrchr(buf + ls, ' ', e - ls);
-			size_t		tb = sp ? (size_t) (sp - buf) + 1 : ls;
+			const char *sp;
+			size_t		tb;
 			size_t		gap = 0;
 
+			/* numeric_token's first test, before the search for the token */
+			if (!may_end_numeric((unsigned char) buf[e - 1]))
+				break;
+			sp = gr_memrchr(buf + ls, ' ', e - ls);
+			tb = sp ? (size_t) (sp - buf) + 1 : ls;
 			if (!numeric_token(buf + tb, e - tb))
 				break;
 			ntok++;

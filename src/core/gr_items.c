@@ -717,8 +717,8 @@ gr_tokenise(const char *buf, size_t len, const gr_options *opt, gr_mem *mem,
 
 	*text = buf;
 	*owned = NULL;
-	if ((lay != GR_LAYOUT_TAB && lay != GR_LAYOUT_GLUED) || memchr(buf, GR_SKIP_BEGIN, len) ||
-		memchr(buf, GR_SKIP_END, len) || gr_has_traditional(buf, len))
+	if ((lay != GR_LAYOUT_TAB && lay != GR_LAYOUT_GLUED) ||
+		gr_has_traditional_or_marker(buf, len))
 	{
 		shadow = make_shadow(buf, len, mem);
 		if (!shadow)

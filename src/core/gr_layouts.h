@@ -179,4 +179,10 @@ bool		gr_sniff_glued(const char *buf, size_t len);
 /* Does the text contain characters only traditional Chinese uses? */
 bool		gr_has_traditional(const char *buf, size_t len);
 
+/*
+ * gr_has_traditional(buf, len) || buf holds GR_SKIP_BEGIN or GR_SKIP_END:
+ * one pass instead of three.
+ */
+bool		gr_has_traditional_or_marker(const char *buf, size_t len);
+
 #endif							/* GR_LAYOUTS_H */

@@ -959,8 +959,17 @@ trad_listed(const unsigned char *p)
 	return trad_lm[gr_load_le16(p) & 0x3F0F] >> (p[2] & 0x3F) & 1;
 }
 
-bool
-gr_has_traditional(const char *buf, size_t len)
+/*
+ * The scan of gr_has_traditional(); with markers (a constant: each caller
+ * gets its own copy) it also answers true at the first skip marker
+ * (GR_SKIP_BEGIN or GR_SKIP_END).  The markers are ASCII, and every ASCII
+ * byte of buf goes through the ASCII steps below (the other steps take
+ * only bytes >= 0x80), so testing the blocks those steps load finds every
+ * marker; any marker in a block is a byte of buf, so none is found that
+ * is not there.
+ */
+static inline __attribute__((always_inline)) bool
+trad_scan(const char *buf, size_t len, const bool markers)
 {
 	const unsigned char *u = (const unsigned char *) buf;
 	const unsigned char *p8 = len >= 8 ? u + len - 8 : u;	/* eight bytes on */
@@ -979,8 +988,13 @@ gr_has_traditional(const char *buf, size_t len)
 #ifdef GR_SSE2
 			while (i + 16 <= len)
 			{
-				unsigned	m = (unsigned) _mm_movemask_epi8(_mm_loadu_si128((const __m128i *) (u + i)));
+				__m128i		v = _mm_loadu_si128((const __m128i *) (u + i));
+				unsigned	m = (unsigned) _mm_movemask_epi8(v);
 
+				if (markers &&
+					_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(GR_SKIP_BEGIN)),
+												   _mm_cmpeq_epi8(v, _mm_set1_epi8(GR_SKIP_END)))))
+					return true;
 				if (m)
 				{
 					i += (size_t) __builtin_ctz(m);
@@ -991,8 +1005,20 @@ gr_has_traditional(const char *buf, size_t len)
 #endif
 			while (i + 8 <= len)
 			{
-				uint64_t	m = gr_load_le64(u + i) & 0x8080808080808080u;
+				uint64_t	w = gr_load_le64(u + i),
+							m = w & 0x8080808080808080u;
 
+				/*
+				 * a byte below 3 (exact as to whether there is one), then
+				 * which: NUL is not a marker
+				 */
+				if (markers &&
+					((w - 0x0303030303030303u) & ~w & 0x8080808080808080u) != 0)
+				{
+					for (int k = 0; k < 8; k++)
+						if (u[i + k] == GR_SKIP_BEGIN || u[i + k] == GR_SKIP_END)
+							return true;
+				}
 				if (m)
 				{
 					i += (size_t) __builtin_ctzll(m) / 8;
@@ -1001,7 +1027,11 @@ gr_has_traditional(const char *buf, size_t len)
 				i += 8;
 			}
 			while (i < len && u[i] < 0x80)
+			{
+				if (markers && (u[i] == GR_SKIP_BEGIN || u[i] == GR_SKIP_END))
+					return true;
 				i++;
+			}
 			continue;
 		}
 
@@ -1056,6 +1086,18 @@ cjk:
 			i++;
 	}
 	return false;
+}
+
+bool
+gr_has_traditional(const char *buf, size_t len)
+{
+	return trad_scan(buf, len, false);
+}
+
+bool
+gr_has_traditional_or_marker(const char *buf, size_t len)
+{
+	return trad_scan(buf, len, true);
 }
 
 /* Longest piece transliterated at once (cut on a character boundary). */
