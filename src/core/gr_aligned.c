@@ -138,6 +138,9 @@ static const char *const units[] = {"万元", "元", "件", "条", "个", "人�
  * EF BC 85/8B-8E/90-99, − E2 88 92), the fillers (- / — ／ － –) and the
  * units (元 件 条 个 次 项 篇).  Most lines of text end in a byte no token
  * can end in ("。" E3 80 82): then no token needs to be found first.
+ * Written out by hand: gr_aligned_check_ends() (a unit test) checks it
+ * against numeric_token for every character, so a new unit or numeric
+ * character that it misses fails the tests instead of being turned down.
  */
 static inline bool
 may_end_numeric(unsigned char x)
@@ -152,15 +155,13 @@ may_end_numeric(unsigned char x)
 	return ends[x >> 6] >> (x & 63) & 1;
 }
 
-/* Is s[0..n) a numeric token (or a filler "—" "/" "----")? */
+/* numeric_token without its first test (gr_aligned_check_ends needs it) */
 static bool
-numeric_token(const char *s, size_t n)
+numeric_token_whole(const char *s, size_t n)
 {
 	size_t		i = 0;
 	bool		any_digit = false;
 
-	if (n == 0 || !may_end_numeric((unsigned char) s[n - 1]))
-		return false;
 	/* fillers */
 	{
 		bool		fill = true;
@@ -196,6 +197,70 @@ numeric_token(const char *s, size_t n)
 		if (n - i == strlen(units[u]) && memcmp(s + i, units[u], n - i) == 0)
 			return true;
 	return false;
+}
+
+/* Is s[0..n) a numeric token (or a filler "—" "/" "----")? */
+static bool
+numeric_token(const char *s, size_t n)
+{
+	if (n == 0 || !may_end_numeric((unsigned char) s[n - 1]))
+		return false;
+	return numeric_token_whole(s, n);
+}
+
+uint32_t
+gr_aligned_check_ends(void)
+{
+	char		tok[16];
+
+	/* every character of the BMP alone, after a digit and after a filler */
+	for (uint32_t c = 1; c < 0x10000; c++)
+	{
+		char		ch[3];
+		size_t		n;
+
+		if (c >= 0xD800 && c <= 0xDFFF)
+			continue;
+		if (c < 0x80)
+		{
+			ch[0] = (char) c;
+			n = 1;
+		}
+		else if (c < 0x800)
+		{
+			ch[0] = (char) (0xC0 | c >> 6);
+			ch[1] = (char) (0x80 | (c & 0x3F));
+			n = 2;
+		}
+		else
+		{
+			ch[0] = (char) (0xE0 | c >> 12);
+			ch[1] = (char) (0x80 | (c >> 6 & 0x3F));
+			ch[2] = (char) (0x80 | (c & 0x3F));
+			n = 3;
+		}
+		for (int pre = 0; pre < 3; pre++)
+		{
+			size_t		p = pre == 0 ? 0 : 1;
+
+			tok[0] = pre == 1 ? '1' : '-';
+			memcpy(tok + p, ch, n);
+			if (numeric_token_whole(tok, p + n) &&
+				!may_end_numeric((unsigned char) ch[n - 1]))
+				return c;
+		}
+	}
+	/* every unit after a digit (a unit of two characters ends in its own) */
+	for (int u = 0; units[u]; u++)
+	{
+		size_t		n = strlen(units[u]);
+
+		tok[0] = '1';
+		memcpy(tok + 1, units[u], n);
+		if (!may_end_numeric((unsigned char) tok[n]))
+			return 0xFFFFFFFF;
+	}
+	return 0;
 }
 
 /* Character column of byte p on the line starting at b. */

@@ -174,6 +174,14 @@ gr_status	gr_simplify_items(char *shadow, size_t len, const gr_items *it,
 /* Sniffers used by gr_sniff_layout(). */
 bool		gr_sniff_html(const char *buf, size_t len);
 bool		gr_sniff_aligned(const char *buf, size_t len);
+
+/*
+ * For the unit tests: 0 when the aligned reader's table of bytes a numeric
+ * token can end in holds the last byte of every token numeric_token would
+ * accept (each character of the BMP alone, after a digit, after a filler;
+ * each unit after a digit); else the first character it misses.
+ */
+uint32_t	gr_aligned_check_ends(void);
 bool		gr_sniff_glued(const char *buf, size_t len);
 
 /* Does the text contain characters only traditional Chinese uses? */

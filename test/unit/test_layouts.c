@@ -84,6 +84,12 @@ same_as_tab(const char *tab, const char *other, gr_layout layout,
 
 /* ------------------------------------------------------------------ HTML */
 
+/* the aligned reader's quick test of a token's last byte misses no token */
+TEST(aligned_token_ends_table)
+{
+	CHECK(gr_aligned_check_ends() == 0);
+}
+
 TEST(html_page_same_as_tab_2021)
 {
 	same_as_tab(FIX "t2021_tab.txt", LAY "t2021_html.html", GR_LAYOUT_HTML, false);
