@@ -1827,6 +1827,8 @@ gr_read_narrative(gr_build *b, size_t *nfig)
 {
 	nctx	   *x;
 	gr_status	st = GR_OK;
+	const gr_item *iv;
+	size_t		to;
 
 	*nfig = 0;
 	/* the context holds the per-phrase occurrence lists (~4 KB): not on the stack */
@@ -1839,9 +1841,16 @@ gr_read_narrative(gr_build *b, size_t *nfig)
 	x->ph = &nphr;
 	for (int i = 0; i < GR_PHRASES_MAX; i++)
 		x->hhead[i] = -1;
-	for (size_t i = b->from; i < b->to; i++)
+	/*
+	 * Every item of the segment, most of them cells: the array and the
+	 * bound in locals, not loaded through b again for each after the calls
+	 * of the previous one (the readers never change the items).
+	 */
+	iv = b->items->v;
+	to = b->to;
+	for (size_t i = b->from; i < to; i++)
 	{
-		const gr_item *it = &b->items->v[i];
+		const gr_item *it = &iv[i];
 
 		if (it->kind != GR_ITEM_PROSE || it->len < 4)
 			continue;
