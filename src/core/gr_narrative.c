@@ -1561,6 +1561,13 @@ static const unsigned char sieve_third[SV_N - 1] = {
 };
 
 /*
+ * The third bytes of all of them but 回 with the lowest bit cleared
+ * (sieve_block tests them so; sieve_plan_holds checks it).
+ */
+#define SV_THIRD_A	0xA0
+#define SV_THIRD_B	0xAA
+
+/*
  * The same as a table for the portable loop: 2 for those second bytes, 1
  * for the ASCII digits.
  */
@@ -1672,17 +1679,32 @@ sieve_block(const char *s)
 	m = _mm_or_si128(m, _mm_and_si128(_mm_cmpeq_epi8(a, _mm_set1_epi8((char) 0xBC)),
 									  _mm_cmplt_epi8(_mm_sub_epi8(c, _mm_set1_epi8((char) (0x90 + 0x80))),
 													 _mm_set1_epi8((char) (0x80 + 10)))));
-	/* (written out: a loop over k left the constants built each time) */
-#define SIEVE_PAIR(k) \
-	m = _mm_or_si128(m, _mm_and_si128(_mm_cmpeq_epi8(a, _mm_set1_epi8((char) sieve_second[k])), \
-									  _mm_cmpeq_epi8(c, _mm_set1_epi8((char) sieve_third[k]))))
-	SIEVE_PAIR(SV_WU);
-	SIEVE_PAIR(SV_MEI);
-	SIEVE_PAIR(SV_WEI);
-	SIEVE_PAIR(SV_CI);
-	SIEVE_PAIR(SV_HUI);
-	SIEVE_PAIR(SV_BIE);
-#undef SIEVE_PAIR
+	/*
+	 * The characters but 回: their second bytes, then their third bytes by
+	 * pairs that differ only in the lowest bit (A0/A1, AA/AB), tested as a
+	 * whole.  A superset of the five pairs (a second byte of one with the
+	 * third of another passes too), which sieve_hit then refutes as it does
+	 * any place with another lead; sieve_plan_holds checks the pairing.  Five
+	 * fewer operations a block than a pair at a time.  (Written out: a loop
+	 * over k left the constants built each time.)
+	 */
+	{
+		__m128i		s2 = _mm_or_si128(_mm_or_si128(
+			_mm_cmpeq_epi8(a, _mm_set1_epi8((char) sieve_second[SV_WU])),
+			_mm_cmpeq_epi8(a, _mm_set1_epi8((char) sieve_second[SV_MEI]))),
+			_mm_or_si128(_mm_or_si128(
+				_mm_cmpeq_epi8(a, _mm_set1_epi8((char) sieve_second[SV_WEI])),
+				_mm_cmpeq_epi8(a, _mm_set1_epi8((char) sieve_second[SV_CI]))),
+				_mm_cmpeq_epi8(a, _mm_set1_epi8((char) sieve_second[SV_BIE]))));
+		__m128i		c2 = _mm_and_si128(c, _mm_set1_epi8((char) 0xFE));
+		__m128i		s3 = _mm_or_si128(
+			_mm_cmpeq_epi8(c2, _mm_set1_epi8((char) SV_THIRD_A)),
+			_mm_cmpeq_epi8(c2, _mm_set1_epi8((char) SV_THIRD_B)));
+
+		m = _mm_or_si128(m, _mm_and_si128(s2, s3));
+	}
+	m = _mm_or_si128(m, _mm_and_si128(_mm_cmpeq_epi8(a, _mm_set1_epi8((char) sieve_second[SV_HUI])),
+									  _mm_cmpeq_epi8(c, _mm_set1_epi8((char) sieve_third[SV_HUI]))));
 	return (unsigned) _mm_movemask_epi8(m);
 }
 #endif
@@ -1793,6 +1815,10 @@ sieve_plan_holds(void)
 			(unsigned char) sieve_chars[k][1] != sieve_second[k] ||
 			(unsigned char) sieve_chars[k][2] != sieve_third[k])
 			return false;
+	for (int k = 0; k < SV_N - 1; k++)
+		if (k != SV_HUI && (sieve_third[k] & 0xFE) != SV_THIRD_A &&
+			(sieve_third[k] & 0xFE) != SV_THIRD_B)
+			return false;
 	return true;
 }
 
@@ -1801,6 +1827,8 @@ gr_read_narrative(gr_build *b, size_t *nfig)
 {
 	nctx	   *x;
 	gr_status	st = GR_OK;
+	const gr_item *iv;
+	size_t		to;
 
 	*nfig = 0;
 	/* the context holds the per-phrase occurrence lists (~4 KB): not on the stack */
@@ -1813,9 +1841,16 @@ gr_read_narrative(gr_build *b, size_t *nfig)
 	x->ph = &nphr;
 	for (int i = 0; i < GR_PHRASES_MAX; i++)
 		x->hhead[i] = -1;
-	for (size_t i = b->from; i < b->to; i++)
+	/*
+	 * Every item of the segment, most of them cells: the array and the
+	 * bound in locals, not loaded through b again for each after the calls
+	 * of the previous one (the readers never change the items).
+	 */
+	iv = b->items->v;
+	to = b->to;
+	for (size_t i = b->from; i < to; i++)
 	{
-		const gr_item *it = &b->items->v[i];
+		const gr_item *it = &iv[i];
 
 		if (it->kind != GR_ITEM_PROSE || it->len < 4)
 			continue;

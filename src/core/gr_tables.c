@@ -132,11 +132,24 @@ static const kv t2_collabels[] = {
 	{NULL, NULL, 0, false}
 };
 
+/*
+ * Might key equal label or start with it?  Both start with the label's
+ * first three bytes (one character): the first byte alone is E5..E9 for
+ * nearly every label, so it ruled out few.  (No label is empty; a NUL of
+ * key is a mismatch, nothing past it is read.)
+ */
+static inline bool
+head_may_match(const char *key, const char *label)
+{
+	return key[0] == label[0] &&
+		(!label[1] || (key[1] == label[1] && (!label[2] || key[2] == label[2])));
+}
+
 static const kv *
 kv_find(const kv *t, const char *key)
 {
 	for (; t->label; t++)
-		if (key[0] == t->label[0] &&	/* most differ here (no label is empty) */
+		if (head_may_match(key, t->label) &&
 			(t->prefix ? gr_starts(key, t->label) : strcmp(key, t->label) == 0))
 			return t;
 	return NULL;
@@ -371,7 +384,7 @@ read_t3(gr_build *b, size_t start, size_t *end, char *key, long last_sub,
 		for (r = next_row; r < T3_NROWS; r++)
 		{
 			const t3_row *d = &t3_rows[r];
-			bool		m = key[0] == d->label[0] &&	/* most differ here (no label is empty) */
+			bool		m = head_may_match(key, d->label) &&
 				(d->prefix ? gr_starts(key, d->label) : strcmp(key, d->label) == 0);
 
 			if (!m)
