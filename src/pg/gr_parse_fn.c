@@ -348,14 +348,21 @@ cells_array(const gr_report *r, const GrInput *in, Oid arraytype)
 				/*
 				 * The text straight from the input into one buffer that
 				 * every cell reuses (heap_form_tuple copies it): no palloc
-				 * per cell.  Still verified, as gr_pg_text_from_utf8 does.
+				 * per cell.  in->buf is valid UTF-8 (a text datum, or bytes
+				 * the core decoded and checked), so a span that starts and
+				 * ends on character boundaries is too; any other span gets
+				 * the full check, which raises the encoding error.
 				 */
 				if (c->len > printed_cap)
 				{
 					printed_cap = Max(c->len, Min(2 * printed_cap, MaxAllocSize - VARHDRSZ));
 					printed = repalloc(printed, VARHDRSZ + printed_cap);
 				}
-				(void) pg_verify_mbstr(PG_UTF8, in->buf + c->off, (int) c->len, false);
+				if (c->len > 0 &&
+					((((unsigned char) in->buf[c->off] & 0xC0) == 0x80) ||
+					 (c->off + c->len < in->len &&
+					  ((unsigned char) in->buf[c->off + c->len] & 0xC0) == 0x80)))
+					(void) pg_verify_mbstr(PG_UTF8, in->buf + c->off, (int) c->len, false);
 				SET_VARSIZE(printed, VARHDRSZ + c->len);
 				memcpy(VARDATA(printed), in->buf + c->off, c->len);
 				cv[a_printed] = PointerGetDatum(printed);
