@@ -7,12 +7,12 @@
 -- measures at, in units of cpu_operator_cost: one unit is 5 ns on the
 -- reference machine (the planner's estimate of a serial count(*) over 2
 -- million rows against its run time; one int4 comparison measures 5.7 ns,
--- int4pl 3.5 ns), and COST = time of one call / 5 ns, measured over the
--- 200 reports of bench/gen.py -n 200 (26.7 KB and 178 cells on average),
--- the argument's detoasting included.  PostgreSQL 15 charges a
+-- int4pl 3.5 ns), and COST = time of one call / 5 ns, measured by
+-- bench/costs.sh over the 200 reports of bench/gen.py -n 200 (26.7 KB and
+-- 178 cells on average), the argument's detoasting included.  PostgreSQL 15 charges a
 -- set-returning function's COST once per call, not per row, so the COST of
 -- an SRF is its whole call; ROWS estimates are unchanged from 0.1.  The
--- parse functions are linear in the input (about 19 ns per byte): their
+-- parse functions are linear in the input (about 5 ns per byte): their
 -- COST is that of a typical 25-30 KB report (for govreport_parse_all, of a
 -- typical document, which holds one report).  Left at the default:
 -- govreport_version() and govreport_icu_version() (a few ns, as a builtin),
@@ -51,13 +51,13 @@ COMMENT ON TYPE @extschema@.govreport IS
 'one parsed government information-disclosure annual report: agency, year, format, layout, the four table-3 totals, every cell read, and the parser''s warnings';
 
 -- ==== parsing ====
--- about 0.5 ms per report: COST 100000; bytea adds charset detection (+7%)
+-- about 130 us per report: COST 26000; bytea adds charset detection (+12%)
 
 CREATE FUNCTION @extschema@.govreport_parse(doc pg_catalog.text)
 RETURNS @extschema@.govreport
 AS 'MODULE_PATHNAME', 'govreport_parse'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
-COST 100000;
+COST 26000;
 
 COMMENT ON FUNCTION @extschema@.govreport_parse(pg_catalog.text) IS
 'parse text holding one annual report; SQLSTATE 22P02 when it holds no report or several';
@@ -66,7 +66,7 @@ CREATE FUNCTION @extschema@.govreport_parse_all(doc pg_catalog.text)
 RETURNS SETOF @extschema@.govreport
 AS 'MODULE_PATHNAME', 'govreport_parse_all'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
-COST 100000 ROWS 4;
+COST 26000 ROWS 4;
 
 COMMENT ON FUNCTION @extschema@.govreport_parse_all(pg_catalog.text) IS
 'parse every annual report of a document, in document order, verbatim repeats once; no rows when it holds none';
@@ -75,7 +75,7 @@ CREATE FUNCTION @extschema@.govreport_parse(doc pg_catalog.bytea)
 RETURNS @extschema@.govreport
 AS 'MODULE_PATHNAME', 'govreport_parse_bytes'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
-COST 110000;
+COST 29000;
 
 COMMENT ON FUNCTION @extschema@.govreport_parse(pg_catalog.bytea) IS
 'parse the raw bytes of a report file: the charset (UTF-8 with or without BOM, GB18030/GBK, Big5) is detected with ICU and named in warnings; printed and positions refer to the decoded text; 22021 with the byte offset for undecodable bytes';
@@ -84,20 +84,20 @@ CREATE FUNCTION @extschema@.govreport_parse_all(doc pg_catalog.bytea)
 RETURNS SETOF @extschema@.govreport
 AS 'MODULE_PATHNAME', 'govreport_parse_all_bytes'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
-COST 110000 ROWS 4;
+COST 29000 ROWS 4;
 
 COMMENT ON FUNCTION @extschema@.govreport_parse_all(pg_catalog.bytea) IS
 'every report of the raw bytes of a file, as govreport_parse_all(text) after charset detection and conversion';
 
 -- ==== expanding ====
--- govreport_cells 43 us per call (COST 9000), govreport_dispositions 110 us
--- (COST 22000), detoasting the report included
+-- govreport_cells 47 us per call (COST 9300), govreport_dispositions 76 us
+-- (COST 15000), detoasting the report included
 
 CREATE FUNCTION @extschema@.govreport_cells(r @extschema@.govreport)
 RETURNS SETOF @extschema@.govreport_cell
 AS 'MODULE_PATHNAME', 'govreport_cells'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
-COST 9000 ROWS 200;
+COST 9300 ROWS 200;
 
 COMMENT ON FUNCTION @extschema@.govreport_cells(@extschema@.govreport) IS
 'the cells of a parsed report, one row each, in document order';
@@ -107,7 +107,7 @@ RETURNS TABLE(applicant pg_catalog.text, outcome_group pg_catalog.text,
 			  outcome_reason pg_catalog.text, count pg_catalog.int8)
 AS 'MODULE_PATHNAME', 'govreport_dispositions'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
-COST 22000 ROWS 126;
+COST 15000 ROWS 126;
 
 COMMENT ON FUNCTION @extschema@.govreport_dispositions(@extschema@.govreport) IS
 'table 3 as disposition rows: outcome x applicant type (114 rows for template_2019, 126 for template_2021), NULL count for a blank cell; applicant ''all'' for pre-2019 and narrative reports';
@@ -131,9 +131,9 @@ COMMENT ON FUNCTION @extschema@.govreport_version() IS
 'version of the govreport shared library';
 
 -- ==== reconciliation rules (checks) ====
--- govreport_violations 115 us per call (COST 23000), the pair 118 us (COST
--- 24000), govreport_is_consistent 151 us (COST 30000), govreport_rules()
--- builds its 35 rows in 88 us (COST 18000)
+-- govreport_violations 60 us per call (COST 12000), the pair 101 us (COST
+-- 20000), govreport_is_consistent 56 us (COST 11000), govreport_rules()
+-- builds its 35 rows in 79 us (COST 16000)
 
 CREATE FUNCTION @extschema@.govreport_violations(r @extschema@.govreport)
 RETURNS TABLE(rule pg_catalog.text, kind pg_catalog.text, scope pg_catalog.text,
@@ -141,7 +141,7 @@ RETURNS TABLE(rule pg_catalog.text, kind pg_catalog.text, scope pg_catalog.text,
 			  message pg_catalog.text)
 AS 'MODULE_PATHNAME', 'govreport_violations'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
-COST 23000 ROWS 4;
+COST 12000 ROWS 4;
 
 COMMENT ON FUNCTION @extschema@.govreport_violations(@extschema@.govreport) IS
 'every reconciliation rule (domain.md section 4) that fails for this report''s format: rule id, strict or plausibility, scope, the two sides and a message with the arithmetic; a rule with a blank operand is indeterminate and not listed';
@@ -153,7 +153,7 @@ RETURNS TABLE(rule pg_catalog.text, kind pg_catalog.text, scope pg_catalog.text,
 			  message pg_catalog.text)
 AS 'MODULE_PATHNAME', 'govreport_violations_pair'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
-COST 24000 ROWS 2;
+COST 20000 ROWS 2;
 
 COMMENT ON FUNCTION @extschema@.govreport_violations(@extschema@.govreport, @extschema@.govreport) IS
 'the cross-year rules R11, R12, R13 and N5 that fail between the previous year''s report (prev) and this year''s report (cur) of the same issuing body';
@@ -162,7 +162,7 @@ CREATE FUNCTION @extschema@.govreport_is_consistent(r @extschema@.govreport)
 RETURNS pg_catalog.bool
 AS 'MODULE_PATHNAME', 'govreport_is_consistent'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
-COST 30000;
+COST 11000;
 
 COMMENT ON FUNCTION @extschema@.govreport_is_consistent(@extschema@.govreport) IS
 'false when a strict reconciliation rule fails (blank operands are indeterminate); made for CHECK constraints';
@@ -174,7 +174,7 @@ RETURNS TABLE(id pg_catalog.text, kind pg_catalog.text, formats pg_catalog.text[
 			  evaluated pg_catalog.bool)
 AS 'MODULE_PATHNAME', 'govreport_rules'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
-COST 18000 ROWS 35;
+COST 16000 ROWS 35;
 
 COMMENT ON FUNCTION @extschema@.govreport_rules() IS
 'the rule catalogue: id (R1-R17, S1-S12, N1-N6), strict or plausibility, the formats it applies to, formula, description in Chinese and English, whether it needs two years, whether it is evaluated';
@@ -238,18 +238,18 @@ COMMENT ON FUNCTION @extschema@.govreport_enforce_continuity() IS
 'constraint trigger (AFTER INSERT OR UPDATE, DEFERRABLE INITIALLY DEFERRED, FOR EACH ROW); arguments: govreport column, issuing-body column, year column [, mode]: R13, this year''s carried_over equals the previous year''s carried_forward in every applicant column, both directions';
 
 -- ==== analyst: render, aggregates, schema ====
--- govreport_render 312 us per call (COST 60000), govreport_split 411 us
--- (COST 80000); govreport_sum: state_of (SQL) 249 us (COST 50000), combine
--- (C) 127 us for two 200-cell states (COST 25000), trans (C) 74 us (COST
--- 15000), final (SQL) 165 us (COST 33000);
--- govreport_compare 440 us (COST 90000); govreport_create_analyst_schema is
+-- govreport_render 151 us per call (COST 30000), govreport_split 120 us
+-- (COST 24000); govreport_sum: state_of (SQL) 243 us (COST 49000), combine
+-- (C) 94 us for two 200-cell states (COST 19000), trans (C) 110 us (COST
+-- 22000), final (SQL) 162 us (COST 32000);
+-- govreport_compare 448 us (COST 90000); govreport_create_analyst_schema is
 -- DDL, 10-20 ms (COST 2000000)
 
 CREATE FUNCTION @extschema@.govreport_render(r @extschema@.govreport)
 RETURNS pg_catalog.text
 AS 'MODULE_PATHNAME', 'govreport_render'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
-COST 60000;
+COST 30000;
 
 COMMENT ON FUNCTION @extschema@.govreport_render(@extschema@.govreport) IS
 'the report''s tables 2, 3 and 4 drawn as fixed-width text in the layout of the national template (CJK characters 2 columns wide); a blank cell is shown as U+2014 (em dash), a cell the report lacks as U+2205 (empty set), a cell in a failing strict rule gets a * and the legend lists every failing rule with its message; other formats are drawn as a list of cells';
@@ -258,7 +258,7 @@ CREATE FUNCTION @extschema@.govreport_split(doc pg_catalog.text)
 RETURNS TABLE(part pg_catalog.int4, report_text pg_catalog.text)
 AS 'MODULE_PATHNAME', 'govreport_split'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
-COST 80000 ROWS 4;
+COST 24000 ROWS 4;
 
 COMMENT ON FUNCTION @extschema@.govreport_split(pg_catalog.text) IS
 'the text of every report of a document, numbered from 1 in the order of govreport_parse_all (a verbatim repeat once), so that each report can be stored and parsed on its own';
@@ -283,7 +283,7 @@ COMMENT ON TYPE @extschema@.govreport_sum_state IS
 CREATE FUNCTION @extschema@.govreport_sum_state_of(r @extschema@.govreport)
 RETURNS @extschema@.govreport_sum_state
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-COST 50000
+COST 49000
 BEGIN ATOMIC
 	SELECT ROW(1::pg_catalog.int8, r.format, r.year, false, r.layout, false,
 	           (SELECT pg_catalog.array_agg(ROW(c.tbl, c.row_key, c.col_key, c.value,
@@ -310,7 +310,7 @@ CREATE FUNCTION @extschema@.govreport_sum_combine(a @extschema@.govreport_sum_st
 RETURNS @extschema@.govreport_sum_state
 AS 'MODULE_PATHNAME', 'govreport_sum_combine_c'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
-COST 25000;
+COST 19000;
 
 COMMENT ON FUNCTION @extschema@.govreport_sum_combine(@extschema@.govreport_sum_state, @extschema@.govreport_sum_state) IS
 'adds two govreport_sum states (transition and combine function of govreport_sum; internal)';
@@ -321,7 +321,7 @@ CREATE FUNCTION @extschema@.govreport_sum_trans(s @extschema@.govreport_sum_stat
 RETURNS @extschema@.govreport_sum_state
 AS 'MODULE_PATHNAME', 'govreport_sum_trans_c'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
-COST 15000;
+COST 22000;
 
 COMMENT ON FUNCTION @extschema@.govreport_sum_trans(@extschema@.govreport_sum_state, @extschema@.govreport) IS
 'transition function of govreport_sum (internal)';
@@ -329,7 +329,7 @@ COMMENT ON FUNCTION @extschema@.govreport_sum_trans(@extschema@.govreport_sum_st
 CREATE FUNCTION @extschema@.govreport_sum_final(s @extschema@.govreport_sum_state)
 RETURNS @extschema@.govreport
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-COST 33000
+COST 32000
 BEGIN ATOMIC
 	SELECT CASE WHEN s.n = 0 THEN NULL::@extschema@.govreport ELSE
 	ROW(NULL::pg_catalog.text, s.year, s.format, s.layout,
