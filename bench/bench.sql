@@ -7,25 +7,7 @@
 \set ON_ERROR_STOP 1
 \pset pager off
 SET client_min_messages = warning;
-SET max_parallel_workers_per_gather = 0;
-SET jit = off;
-SET govreport.max_input_bytes = '1000MB';
-
-CREATE SCHEMA gr;
-CREATE EXTENSION govreport SCHEMA gr;
-
-CREATE TABLE docs (
-	id      int PRIMARY KEY,
-	kind    text NOT NULL,
-	format  text NOT NULL,
-	layout  text NOT NULL,
-	nr      bigint,
-	pt      bigint,
-	doc     text NOT NULL
-);
-\set copycmd '\\copy docs FROM ' :'docs'
-:copycmd
-VACUUM ANALYZE docs;
+\ir corpus.sql
 
 -- the corpus, and a check that every report reads as generated
 SELECT count(*) AS reports,

@@ -15,24 +15,7 @@
 -- instead of called again).
 
 \set ON_ERROR_STOP on
-SET max_parallel_workers_per_gather = 0;
-SET jit = off;
-SET govreport.max_input_bytes = '1000MB';
-
-CREATE SCHEMA gr;
-CREATE EXTENSION govreport SCHEMA gr;
-
-CREATE TABLE docs (
-	id      int PRIMARY KEY,
-	kind    text NOT NULL,
-	format  text NOT NULL,
-	layout  text NOT NULL,
-	nr      bigint,
-	pt      bigint,
-	doc     text NOT NULL
-);
-\set copycmd '\\copy docs FROM ' :'docs'
-:copycmd
+\ir corpus.sql
 
 CREATE TABLE src AS
 	SELECT id, format, doc, pg_catalog.convert_to(doc, 'UTF8') AS b,
@@ -45,7 +28,6 @@ CREATE TABLE pairs AS
 	FROM (SELECT r, format, row_number() OVER (PARTITION BY format ORDER BY id) AS k FROM src) a
 	JOIN (SELECT r, format, row_number() OVER (PARTITION BY format ORDER BY id) AS k FROM src) b
 	  ON b.format = a.format AND b.k = a.k + 1;
-VACUUM ANALYZE docs;
 VACUUM ANALYZE src;
 VACUUM ANALYZE pairs;
 

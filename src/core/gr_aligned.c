@@ -1089,7 +1089,7 @@ gr_sniff_aligned(const char *buf, size_t len)
 		 */
 		if (rows >= 3 && !rest_seen)
 		{
-			if (!memchr(buf + ls, '\t', len - ls) && !memchr(buf + ls, '|', len - ls))
+			if (!gr_rest_may_hold_cells(buf + ls, len - ls))
 				return true;
 			rest_seen = true;
 		}

@@ -1694,7 +1694,7 @@ gr_sniff_glued(const char *buf, size_t len)
 		 */
 		if (anchor && glued >= 3 && !rest_seen)
 		{
-			if (!memchr(buf + ls, '\t', len - ls) && !memchr(buf + ls, '|', len - ls))
+			if (!gr_rest_may_hold_cells(buf + ls, len - ls))
 				return true;
 			rest_seen = true;
 		}

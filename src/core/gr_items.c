@@ -32,12 +32,7 @@ gr_items_push(gr_mem *mem, gr_items *it, gr_item_kind kind, gr_layout layout,
 	else
 		x = &it->v[it->n];
 	it->n++;
-	x->kind = (uint8_t) kind;
-	x->layout = (uint8_t) layout;
-	x->off = (uint32_t) off;
-	x->len = (uint32_t) len;
-	x->line = line;
-	x->flags = 0;
+	gr_item_set(x, kind, layout, off, len, line);
 	return true;
 }
 

@@ -35,31 +35,13 @@ cjk_number_len(const char *s)
 	size_t		n = 0;
 
 	/*
-	 * A numeral, its three bytes as one key, told by a
-	 * switch (it runs on every key).  Every numeral starts with E4 or E5:
-	 * most keys are out at the first byte.  A byte is read only when the
-	 * one before is no NUL (the numerals have none).
+	 * Every numeral starts with E4 or E5: most keys are out at the first
+	 * byte.  A byte is read only when the one before is no NUL (the
+	 * numerals have none).
 	 */
-	while ((u[n] == 0xE4 || u[n] == 0xE5) && u[n + 1] != 0 && u[n + 2] != 0)
-	{
-		switch ((uint32_t) u[n] << 16 | (uint32_t) u[n + 1] << 8 | u[n + 2])
-		{
-			case 0xE4B880:		/* 一 */
-			case 0xE4BA8C:		/* 二 */
-			case 0xE4B889:		/* 三 */
-			case 0xE59B9B:		/* 四 */
-			case 0xE4BA94:		/* 五 */
-			case 0xE585AD:		/* 六 */
-			case 0xE4B883:		/* 七 */
-			case 0xE585AB:		/* 八 */
-			case 0xE4B99D:		/* 九 */
-			case 0xE58D81:		/* 十 */
-				n += 3;
-				continue;
-			default:
-				return n;
-		}
-	}
+	while ((u[n] == 0xE4 || u[n] == 0xE5) && u[n + 1] != 0 && u[n + 2] != 0 &&
+		   gr_cjk_numeral(u + n))
+		n += 3;
 	return n;
 }
 
@@ -209,33 +191,12 @@ gr_numbering_at(const char *s, size_t n)
 	{
 		bool		hit = false;
 
-		/*
-		 * A numeral (cjk_number_len): its three bytes as one key, told by a
-		 * switch (the compiler's few comparisons) instead of ten memcmp.
-		 */
-		if (n - i >= 3)
+		/* a numeral (cjk_number_len) */
+		if (n - i >= 3 && gr_cjk_numeral((const unsigned char *) s + i))
 		{
-			switch ((uint32_t) (unsigned char) s[i] << 16 |
-					(uint32_t) (unsigned char) s[i + 1] << 8 |
-					(unsigned char) s[i + 2])
-			{
-				case 0xE4B880:	/* 一 */
-				case 0xE4BA8C:	/* 二 */
-				case 0xE4B889:	/* 三 */
-				case 0xE59B9B:	/* 四 */
-				case 0xE4BA94:	/* 五 */
-				case 0xE585AD:	/* 六 */
-				case 0xE4B883:	/* 七 */
-				case 0xE585AB:	/* 八 */
-				case 0xE4B99D:	/* 九 */
-				case 0xE58D81:	/* 十 */
-					i += 3;
-					k++;
-					hit = true;
-					break;
-				default:
-					break;
-			}
+			i += 3;
+			k++;
+			hit = true;
 		}
 		if (!hit)
 		{

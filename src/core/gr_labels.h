@@ -55,6 +55,42 @@ gr_short_ascii_cell(const char *buf, const gr_item *it)
 		 (unsigned char) buf[it->off + it->len - 1] < 0x80);
 }
 
+/*
+ * The value (1-10) of the Chinese numeral of outline numbering (一 二 三 四
+ * 五 六 七 八 九 十) whose three bytes start at u, or 0.  The three bytes
+ * as one key, told by a switch (the callers run it on every key and
+ * label); the caller makes sure three bytes can be read.
+ */
+static inline int
+gr_cjk_numeral(const unsigned char *u)
+{
+	switch ((uint32_t) u[0] << 16 | (uint32_t) u[1] << 8 | u[2])
+	{
+		case 0xE4B880:			/* 一 */
+			return 1;
+		case 0xE4BA8C:			/* 二 */
+			return 2;
+		case 0xE4B889:			/* 三 */
+			return 3;
+		case 0xE59B9B:			/* 四 */
+			return 4;
+		case 0xE4BA94:			/* 五 */
+			return 5;
+		case 0xE585AD:			/* 六 */
+			return 6;
+		case 0xE4B883:			/* 七 */
+			return 7;
+		case 0xE585AB:			/* 八 */
+			return 8;
+		case 0xE4B99D:			/* 九 */
+			return 9;
+		case 0xE58D81:			/* 十 */
+			return 10;
+		default:
+			return 0;
+	}
+}
+
 gr_cell_class gr_classify_cell(const char *buf, const gr_item *it);
 
 #endif							/* GR_LABELS_H */

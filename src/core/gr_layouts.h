@@ -40,6 +40,8 @@
 #include "gr_core.h"
 #include "gr_items.h"
 
+#include <string.h>
+
 /*
  * Notes: warnings a producer has for the report holding byte offset off
  * (glued-digit reconstruction).  gr_parse_all appends each note to the
@@ -77,6 +79,19 @@ void		gr_notes_free(gr_mem *mem, gr_notes *notes);
 bool		gr_agency_as_printed(gr_mem *mem, const char *buf, const char *text,
 								 gr_report *r);
 
+/* Fill the item x (gr_items_push and gr_items_push_fast). */
+static inline void
+gr_item_set(gr_item *x, gr_item_kind kind, gr_layout layout, size_t off,
+			size_t len, uint32_t line)
+{
+	x->kind = (uint8_t) kind;
+	x->layout = (uint8_t) layout;
+	x->off = (uint32_t) off;
+	x->len = (uint32_t) len;
+	x->line = line;
+	x->flags = 0;
+}
+
 /*
  * gr_items_push() with its common case (room left, not counting) inline:
  * the producers push an item per cell, and the call cost more than the
@@ -91,12 +106,7 @@ gr_items_push_fast(gr_mem *mem, gr_items *it, gr_item_kind kind,
 	if (it->counting || it->n >= it->cap)
 		return gr_items_push(mem, it, kind, layout, off, len, line);
 	x = &it->v[it->n++];
-	x->kind = (uint8_t) kind;
-	x->layout = (uint8_t) layout;
-	x->off = (uint32_t) off;
-	x->len = (uint32_t) len;
-	x->line = line;
-	x->flags = 0;
+	gr_item_set(x, kind, layout, off, len, line);
 	return true;
 }
 
@@ -174,6 +184,18 @@ gr_status	gr_simplify_items(char *shadow, size_t len, const gr_items *it,
 /* Sniffers used by gr_sniff_layout(). */
 bool		gr_sniff_html(const char *buf, size_t len);
 bool		gr_sniff_aligned(const char *buf, size_t len);
+
+/*
+ * For the aligned and glued sniffs, once they have seen enough: does
+ * s[0..n) hold a TAB or '|', so that a TAB or pipe line may still follow
+ * and change the answer?  Two memchr calls over the rest cost less than
+ * reading it line by line.
+ */
+static inline bool
+gr_rest_may_hold_cells(const char *s, size_t n)
+{
+	return memchr(s, '\t', n) != NULL || memchr(s, '|', n) != NULL;
+}
 
 /*
  * For the unit tests: 0 when the aligned reader's table of bytes a numeric

@@ -217,31 +217,7 @@ gr_t2_section(const char *key)
 	 */
 	if (k[0] == 0 || k[1] == 0 || k[2] == 0 || k[3] != ')')
 		return 0;
-	switch ((uint32_t) k[0] << 16 | (uint32_t) k[1] << 8 | k[2])
-	{
-		case 0xE4B880:			/* 一 */
-			return 1;
-		case 0xE4BA8C:			/* 二 */
-			return 2;
-		case 0xE4B889:			/* 三 */
-			return 3;
-		case 0xE59B9B:			/* 四 */
-			return 4;
-		case 0xE4BA94:			/* 五 */
-			return 5;
-		case 0xE585AD:			/* 六 */
-			return 6;
-		case 0xE4B883:			/* 七 */
-			return 7;
-		case 0xE585AB:			/* 八 */
-			return 8;
-		case 0xE4B99D:			/* 九 */
-			return 9;
-		case 0xE58D81:			/* 十 */
-			return 10;
-		default:
-			return 0;
-	}
+	return gr_cjk_numeral(k);
 }
 
 /* ------------------------------------------------------------- helpers */
