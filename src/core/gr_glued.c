@@ -1567,9 +1567,16 @@ fix_splits(gscan *s, gr_error *err)
 
 	if (s->nfix == 0)
 		return GR_OK;
-	cbuf = gr_alloc_array(g->mem, GLUED_MAX_CANDS, sizeof(cand));
-	if (!cbuf)
+
+	/*
+	 * The table-3 search's scratch array (10 KB), free once the scan is
+	 * over: a search writes each split it keeps whole, so what the array
+	 * held before does not matter.  scan_free frees it.
+	 */
+	if (!s->scratch &&
+		!(s->scratch = gr_alloc_array(g->mem, GLUED_MAX_CANDS, sizeof(cand))))
 		return gr_fail(err, GR_ERR_NOMEM, 0, "out of memory", NULL);
+	cbuf = s->scratch;
 	for (size_t k = 0; k < s->nfix; k++)
 	{
 		const gfix *f = &s->fix[k];
@@ -1619,7 +1626,6 @@ fix_splits(gscan *s, gr_error *err)
 nomem:
 	st = gr_fail(err, GR_ERR_NOMEM, 0, "out of memory", NULL);
 done:
-	gr_free(g->mem, cbuf);
 	return st;
 }
 
