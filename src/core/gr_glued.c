@@ -51,8 +51,7 @@
 typedef struct run
 {
 	char		ch[GLUED_MAX_RUN];	/* '0'-'9' ',' '.' '+' '-' */
-	/* byte offset of each character: 32 bits (GR_PARSE_MAX), which halves
-	 * the 40 table-3 rows a page sets up (zeroed) for its search */
+	/* byte offset of each character: 32 bits (GR_PARSE_MAX) */
 	uint32_t	off[GLUED_MAX_RUN + 1];
 	int			n;
 } run;
@@ -883,7 +882,10 @@ typedef struct t3work
 {
 	size_t		line;			/* 0-based */
 	gline		gl;				/* its content, label and run */
-	run			r;
+	/*
+	 * No copy of the run (800 bytes): resolve_row reloads it from gl, which
+	 * keeps the 40 rows a page sets up (zeroed) at 3 KB instead of 35 KB.
+	 */
 	cand	   *c;				/* its nc splits (room for ccap) */
 	int			nc;				/* -1: capped */
 	int			ccap;
@@ -901,8 +903,19 @@ typedef struct t3row
 
 /* Decide the cells of a solved row (see emit_values). */
 static void
-resolve_row(const t3work *w, t3row *out, size_t at)
+resolve_row(const char *buf, const t3work *w, t3row *out, size_t at)
 {
+	run			r;
+	bool		have = false;
+
+	/*
+	 * The run as add_row loaded it (same bytes, same result); a row with no
+	 * split in use (none found, or the search capped) needs no offsets.
+	 */
+	for (int c = 0; c < w->nc && !have; c++)
+		have = w->used[c];
+	if (have && !load_run(buf, w->gl.rb, w->gl.e, &r))
+		have = false;			/* cannot happen: it loaded for the search */
 	out->line = w->line;
 	for (int k = 0; k < NCOL; k++)
 	{
@@ -918,9 +931,11 @@ resolve_row(const t3work *w, t3row *out, size_t at)
 			else if (w->c[c].v[k] != w->c[first].v[k])
 				agree = false;
 		}
+		if (!have)
+			first = -1;
 		out->ok[k] = first >= 0 && agree;
-		out->vb[k] = first >= 0 ? w->r.off[w->c[first].start[k]] : at;
-		out->ve[k] = out->ok[k] ? w->r.off[w->c[first].end[k]] : out->vb[k];
+		out->vb[k] = first >= 0 ? r.off[w->c[first].start[k]] : at;
+		out->ve[k] = out->ok[k] ? r.off[w->c[first].end[k]] : out->vb[k];
 	}
 }
 
@@ -1401,7 +1416,11 @@ add_row(gscan *s, size_t i, const gline *l)
 	if (!s->scratch &&
 		!(s->scratch = gr_alloc_array(s->g.mem, GLUED_MAX_CANDS, sizeof(cand))))
 		return false;
-	w->nc = load_run(s->g.buf, l->rb, l->e, &w->r) ? splits(&w->r, NCOL, s->scratch, &s->budget) : -1;
+	{
+		run			r;
+
+		w->nc = load_run(s->g.buf, l->rb, l->e, &r) ? splits(&r, NCOL, s->scratch, &s->budget) : -1;
+	}
 	if (w->nc > 0)
 	{
 		if (w->ccap < w->nc)
@@ -1455,7 +1474,7 @@ close_block(gscan *s, bool complete, gr_error *err)
 				t->ok[c] = true;
 		}
 		else
-			resolve_row(&s->work[k], t, s->work[k].gl.rb);
+			resolve_row(s->g.buf, &s->work[k], t, s->work[k].gl.rb);
 	}
 	s->nw = 0;
 	s->in_block = false;
@@ -1548,9 +1567,16 @@ fix_splits(gscan *s, gr_error *err)
 
 	if (s->nfix == 0)
 		return GR_OK;
-	cbuf = gr_alloc_array(g->mem, GLUED_MAX_CANDS, sizeof(cand));
-	if (!cbuf)
+
+	/*
+	 * The table-3 search's scratch array (10 KB), free once the scan is
+	 * over: a search writes each split it keeps whole, so what the array
+	 * held before does not matter.  scan_free frees it.
+	 */
+	if (!s->scratch &&
+		!(s->scratch = gr_alloc_array(g->mem, GLUED_MAX_CANDS, sizeof(cand))))
 		return gr_fail(err, GR_ERR_NOMEM, 0, "out of memory", NULL);
+	cbuf = s->scratch;
 	for (size_t k = 0; k < s->nfix; k++)
 	{
 		const gfix *f = &s->fix[k];
@@ -1600,7 +1626,6 @@ fix_splits(gscan *s, gr_error *err)
 nomem:
 	st = gr_fail(err, GR_ERR_NOMEM, 0, "out of memory", NULL);
 done:
-	gr_free(g->mem, cbuf);
 	return st;
 }
 

@@ -1831,11 +1831,13 @@ gr_read_narrative(gr_build *b, size_t *nfig)
 	size_t		to;
 
 	*nfig = 0;
-	/* the context holds the per-phrase occurrence lists (~4 KB): not on the stack */
+	/*
+	 * The context holds the per-phrase occurrence lists (~3.5 KB): not on
+	 * the stack.  It comes back zeroed (gr_mem's contract), no memset.
+	 */
 	x = gr_alloc(b->mem, sizeof(nctx));
 	if (!x)
 		return gr_fail(b->err, GR_ERR_NOMEM, 0, "out of memory", NULL);
-	memset(x, 0, sizeof(*x));
 	x->b = b;
 	pthread_once(&nphr_once, nphr_build);
 	x->ph = &nphr;
