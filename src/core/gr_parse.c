@@ -104,14 +104,35 @@ ends_with(const char *s, size_t len, const char *suffix)
  * (gr_find masks every block, for needles of any length) or a memchr call.
  * Lines under 21 bytes a byte at a time.  Without SSE2, gr_find.
  */
+#ifdef GR_SSE2
+/* Places j .. j + 15 where 报's first two bytes are (bit k: place j + k). */
+static inline unsigned
+report_block(const char *s, size_t j)
+{
+	return (unsigned) _mm_movemask_epi8(
+		_mm_and_si128(
+			_mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *) (s + j)),
+						   _mm_set1_epi8((char) 0xE6)),
+			_mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *) (s + j + 1)),
+						   _mm_set1_epi8((char) 0x8A))));
+}
+
+/* Does one of the places of m hold "报告"? */
+static inline bool
+report_at(const char *s, size_t j, unsigned m)
+{
+	for (; m; m &= m - 1)
+		if (memcmp(s + j + (size_t) __builtin_ctz(m), "报告", 6) == 0)
+			return true;
+	return false;
+}
+#endif
+
 static inline bool
 has_report_word(const char *s, size_t n)
 {
 #ifdef GR_SSE2
-	const __m128i b0 = _mm_set1_epi8((char) 0xE6);
-	const __m128i b1 = _mm_set1_epi8((char) 0x8A);
 	size_t		j = 0;
-	unsigned	m;
 
 	if (n < 21)
 	{
@@ -122,18 +143,8 @@ has_report_word(const char *s, size_t n)
 	}
 	for (;;)
 	{
-		m = (unsigned) _mm_movemask_epi8(
-			_mm_and_si128(
-				_mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *) (s + j)), b0),
-				_mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *) (s + j + 1)), b1)));
-		while (m)
-		{
-			size_t		at = j + (size_t) __builtin_ctz(m);
-
-			if (memcmp(s + at, "报告", 6) == 0)
-				return true;
-			m &= m - 1;
-		}
+		if (report_at(s, j, report_block(s, j)))
+			return true;
 		if (j + 21 == n)
 			return false;
 		if (j + 16 + 21 <= n)
@@ -144,20 +155,7 @@ has_report_word(const char *s, size_t n)
 			size_t		seen = j + 16;
 
 			j = n - 21;
-			m = (unsigned) _mm_movemask_epi8(
-				_mm_and_si128(
-					_mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *) (s + j)), b0),
-					_mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *) (s + j + 1)), b1)));
-			m &= ~0u << (seen - j);
-			while (m)
-			{
-				size_t		at = j + (size_t) __builtin_ctz(m);
-
-				if (memcmp(s + at, "报告", 6) == 0)
-					return true;
-				m &= m - 1;
-			}
-			return false;
+			return report_at(s, j, report_block(s, j) & (~0u << (seen - j)));
 		}
 	}
 #else
@@ -282,16 +280,32 @@ anchor_places(const char *s, size_t j, unsigned m)
  * block and ending in a memchr call, cost more than the rest of split().
  * Without SSE2, gr_find.
  */
+#ifdef GR_SSE2
+/*
+ * Places j .. j + 15 where three bytes of either word are (bit k: place
+ * j + k); the loads end at j + 18.
+ */
+static inline unsigned
+anchor_block(const char *s, size_t j)
+{
+	__m128i		x0 = _mm_loadu_si128((const __m128i *) (s + j));
+	__m128i		x1 = _mm_loadu_si128((const __m128i *) (s + j + 1));
+	__m128i		x3 = _mm_loadu_si128((const __m128i *) (s + j + 3));
+
+	return (unsigned) _mm_movemask_epi8(_mm_or_si128(
+		_mm_and_si128(_mm_and_si128(_mm_cmpeq_epi8(x0, _mm_set1_epi8((char) 0xE7)),
+									_mm_cmpeq_epi8(x1, _mm_set1_epi8((char) 0xAC))),
+					  _mm_cmpeq_epi8(x3, _mm_set1_epi8((char) 0xE4))),
+		_mm_and_si128(_mm_and_si128(_mm_cmpeq_epi8(x0, _mm_set1_epi8((char) 0xE6)),
+									_mm_cmpeq_epi8(x1, _mm_set1_epi8((char) 0x9C))),
+					  _mm_cmpeq_epi8(x3, _mm_set1_epi8((char) 0xE5)))));
+}
+#endif
+
 static inline int
 anchor_words(const char *s, size_t n)
 {
 #ifdef GR_SSE2
-	const __m128i a0 = _mm_set1_epi8((char) 0xE7);
-	const __m128i a1 = _mm_set1_epi8((char) 0xAC);
-	const __m128i a3 = _mm_set1_epi8((char) 0xE4);
-	const __m128i b0 = _mm_set1_epi8((char) 0xE6);
-	const __m128i b1 = _mm_set1_epi8((char) 0x9C);
-	const __m128i b3 = _mm_set1_epi8((char) 0xE5);
 	int			bits = 0;
 	size_t		j = 0;
 
@@ -305,14 +319,7 @@ anchor_words(const char *s, size_t n)
 	for (;;)
 	{
 		/* loads end at j + 18 < n; places up to n - 12 count */
-		__m128i		x0 = _mm_loadu_si128((const __m128i *) (s + j));
-		__m128i		x1 = _mm_loadu_si128((const __m128i *) (s + j + 1));
-		__m128i		x3 = _mm_loadu_si128((const __m128i *) (s + j + 3));
-		unsigned	m = (unsigned) _mm_movemask_epi8(_mm_or_si128(
-			_mm_and_si128(_mm_and_si128(_mm_cmpeq_epi8(x0, a0), _mm_cmpeq_epi8(x1, a1)),
-						  _mm_cmpeq_epi8(x3, a3)),
-			_mm_and_si128(_mm_and_si128(_mm_cmpeq_epi8(x0, b0), _mm_cmpeq_epi8(x1, b1)),
-						  _mm_cmpeq_epi8(x3, b3))));
+		unsigned	m = anchor_block(s, j);
 		size_t		seen = j + 16;
 
 		if (n - 12 - j < 15)
@@ -327,15 +334,7 @@ anchor_words(const char *s, size_t n)
 		}
 		/* the last block: places n - 19 .. n - 12 not seen yet */
 		j = n - 19;
-		x0 = _mm_loadu_si128((const __m128i *) (s + j));
-		x1 = _mm_loadu_si128((const __m128i *) (s + j + 1));
-		x3 = _mm_loadu_si128((const __m128i *) (s + j + 3));
-		m = (unsigned) _mm_movemask_epi8(_mm_or_si128(
-			_mm_and_si128(_mm_and_si128(_mm_cmpeq_epi8(x0, a0), _mm_cmpeq_epi8(x1, a1)),
-						  _mm_cmpeq_epi8(x3, a3)),
-			_mm_and_si128(_mm_and_si128(_mm_cmpeq_epi8(x0, b0), _mm_cmpeq_epi8(x1, b1)),
-						  _mm_cmpeq_epi8(x3, b3))));
-		m &= 0xFFu & (~0u << (seen - j));
+		m = anchor_block(s, j) & 0xFFu & (~0u << (seen - j));
 		return bits | anchor_places(s, j, m);
 	}
 #else
