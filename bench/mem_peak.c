@@ -6,7 +6,11 @@
  *
  *   mem_peak FILE...
  *
- * Prints per file: "FILE BYTES PEAK_BYTES PEAK_PER_INPUT_BYTE REPORTS";
+ * Prints per file: "FILE BYTES PEAK_BYTES PEAK_PER_INPUT_BYTE REPORTS
+ * RESULT_BYTES TRANSIENT_PER_INPUT_BYTE", where RESULT_BYTES is what the
+ * returned reports hold (live when the parse returns: everything else has
+ * been freed by then) and the transient figure is (PEAK - RESULT) / BYTES:
+ * the working memory of the parse, without its output;
  * exit status 2 when a file cannot be read or parsed.  bench/run.sh runs
  * it over table-dense inputs of every layout.
  */
@@ -87,8 +91,9 @@ main(int argc, char **argv)
 			fprintf(stderr, "mem_peak: %s: %s\n", argv[i], err.message);
 			rc = 2;
 		}
-		printf("%s %ld %zu %.2f %zu\n", argv[i], n, peak,
-			   n ? (double) peak / (double) n : 0.0, nrep);
+		printf("%s %ld %zu %.2f %zu %zu %.2f\n", argv[i], n, peak,
+			   n ? (double) peak / (double) n : 0.0, nrep, live,
+			   n ? (double) (peak - live) / (double) n : 0.0);
 		free(buf);
 	}
 	return rc;
