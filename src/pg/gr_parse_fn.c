@@ -12,6 +12,7 @@
 #include "miscadmin.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
+#include "utils/datum.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/numeric.h"
@@ -175,53 +176,94 @@ pos_datum(size_t v)
 }
 
 /*
- * Text datums of the key strings of one cells array.  The table, row and
- * column keys are a few hundred distinct strings (most of them constants of
- * the core) repeated over every cell, so each is converted once, found
- * again by its address.  The table lives as long as the backend and is
- * never cleared: an entry counts only in the array whose generation it
- * carries (its datum belongs to that array's memory context).
+ * Text datums of the key strings.  The table, row and column keys are a
+ * few hundred distinct strings (most of them constants of the core)
+ * repeated over every cell of every report, so each is converted once per
+ * backend and found again by its address.  An address alone could mislead
+ * (a key the core built for an earlier parse may have been freed and its
+ * memory reused for another), so a hit also compares the text, which costs
+ * less than converting it.  The datums live in key_cache_cxt; an entry
+ * that gives way leaves its datum there until the context is reset, which
+ * happens only between arrays (no datum of the cache is in use then) and
+ * only once it holds KEY_CACHE_MAX_BYTES: memory stays bounded.
  */
 #define KEY_CACHE_SIZE 1024		/* power of two, > distinct keys of a report */
+#define KEY_CACHE_PROBES 8
+#define KEY_CACHE_MAX_BYTES (256 * 1024)
 
 typedef struct key_cache_entry
 {
-	const char *key;
-	Datum		text;
-	uint64		gen;
+	const char *key;			/* the core's address; NULL: empty */
+	const char *src;			/* a copy of its text */
+	size_t		len;			/* strlen(src) */
+	Datum		text;			/* as text in the database encoding */
 } key_cache_entry;
 
 static key_cache_entry key_cache[KEY_CACHE_SIZE];
-static uint64 key_cache_gen;
+static MemoryContext key_cache_cxt;
+
+/* Before an array: make the context, or empty it once it is too large. */
+static void
+key_cache_start(void)
+{
+	if (key_cache_cxt == NULL)
+		key_cache_cxt = AllocSetContextCreate(TopMemoryContext,
+											  "govreport key texts",
+											  ALLOCSET_SMALL_SIZES);
+	else if (MemoryContextMemAllocated(key_cache_cxt, false) > KEY_CACHE_MAX_BYTES)
+	{
+		MemoryContextReset(key_cache_cxt);
+		memset(key_cache, 0, sizeof(key_cache));
+	}
+}
 
 static void
 set_key_text(Datum *values, bool *nulls, int att, const char *s)
 {
-	uint32		h;
+	uint32		h0,
+				h;
+	key_cache_entry *e = NULL;
+	Datum		t;
+	size_t		len;
+	MemoryContext old;
 
 	if (att < 0 || s == NULL)
 		return;
-	h = (uint32) (((uintptr_t) s >> 3) * 2654435761u) & (KEY_CACHE_SIZE - 1);
-	for (int probe = 0; probe < 8; probe++, h = (h + 1) & (KEY_CACHE_SIZE - 1))
+	h0 = (uint32) (((uintptr_t) s >> 3) * 2654435761u) & (KEY_CACHE_SIZE - 1);
+	h = h0;
+	for (int probe = 0; probe < KEY_CACHE_PROBES; probe++, h = (h + 1) & (KEY_CACHE_SIZE - 1))
 	{
-		key_cache_entry *e = &key_cache[h];
-
-		if (e->gen == key_cache_gen && e->key == s)
+		e = &key_cache[h];
+		if (e->key == s)
 		{
-			values[att] = e->text;
-			nulls[att] = false;
-			return;
+			/* the same text (terminator included), or the slot is reused */
+			if (strncmp(e->src, s, e->len + 1) == 0)
+			{
+				values[att] = e->text;
+				nulls[att] = false;
+				return;
+			}
+			break;
 		}
-		if (e->gen != key_cache_gen)
-		{
-			set_text(values, nulls, att, s);
-			e->key = s;
-			e->text = values[att];
-			e->gen = key_cache_gen;
-			return;
-		}
+		if (e->key == NULL)
+			break;
+		e = NULL;
 	}
-	set_text(values, nulls, att, s);	/* a full neighbourhood: no caching */
+	if (e == NULL)
+		e = &key_cache[h0];		/* a full neighbourhood: its first gives way */
+
+	/* convert in the caller's context (it may raise), then keep a copy */
+	len = strlen(s);
+	t = gr_pg_text_from_utf8(s, len);
+	old = MemoryContextSwitchTo(key_cache_cxt);
+	e->key = NULL;				/* half-filled entries never match */
+	e->src = pnstrdup(s, len);
+	e->len = len;
+	e->text = datumCopy(t, false, -1);
+	e->key = s;
+	MemoryContextSwitchTo(old);
+	values[att] = e->text;
+	nulls[att] = false;
 }
 
 /*
@@ -313,7 +355,7 @@ cells_array(const gr_report *r, const GrInput *in, Oid arraytype)
 	a_start = attnum_typed(ctd, "src_start", INT4OID);
 	a_len = attnum_typed(ctd, "src_len", INT4OID);
 
-	key_cache_gen++;			/* entries of earlier arrays no longer count */
+	key_cache_start();
 	elems = palloc(sizeof(Datum) * Max(r->ncells, 1));
 	cv = palloc(sizeof(Datum) * ctd->natts);
 	cn = palloc(sizeof(bool) * ctd->natts);
