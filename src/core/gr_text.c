@@ -6,7 +6,6 @@
 #include "gr_layouts.h"
 #include "gr_util.h"
 
-#include <pthread.h>
 #include <string.h>
 
 #include <unicode/uchar.h>
@@ -911,52 +910,48 @@ garbage:
 
 /*
  * Characters that only traditional Chinese uses and that the reports are
- * full of (國開關請數資處務機與會條項計結轉辦議訟復認規範費權護類過號應執證對實為爲區縣發員單業況總舉報訴內來個時這說設給組紀據擬戶從傳兩階際隱).
- * Sorted, for the binary search.
+ * full of (國開關請數資處務機與會條項計結轉辦議訟復認規範費權護類過號應執證對實為爲區縣發員單業況總舉報訴內來個時這說設給組紀據擬戶從傳兩階際隱),
+ * as a table indexed by the second and third bytes of a character as
+ * loaded (gr_load_le16), masked to their low six bits: the lead byte of the
+ * listed character that ends so, or 0.  No two listed characters share
+ * their last twelve bits, so a byte an entry is exact (a character added
+ * that did would set an entry twice, which -Wextra's -Woverride-init
+ * reports).  The test is a load, a mask, a table load and a compare a
+ * character: the word per lead and second byte it replaces, tested by a
+ * shift of the third byte, made the scan a fifth slower (a shift by a
+ * variable count is more than one step).  The table is constant: nothing
+ * to build once per process, nor to wait for on each call.  16 KB, of
+ * which the 64 rows of 64 bytes (one per second byte) are read.
  */
-static const uint16_t trad_only[] = {
-	0x4F86, 0x500B, 0x50B3, 0x5167, 0x5169, 0x52D9, 0x5340, 0x54E1,
-	0x55AE, 0x570B, 0x57F7, 0x5831, 0x5BE6, 0x5C0D, 0x5F9E, 0x5FA9,
-	0x61C9, 0x6236, 0x64DA, 0x64EC, 0x6578, 0x6642, 0x6703, 0x689D,
-	0x696D, 0x6A5F, 0x6B0A, 0x6CC1, 0x70BA, 0x7232, 0x767C, 0x7BC4,
-	0x7D00, 0x7D44, 0x7D50, 0x7D66, 0x7E23, 0x7E3D, 0x8207, 0x8209,
-	0x8655, 0x865F, 0x898F, 0x8A08, 0x8A1F, 0x8A2D, 0x8A34, 0x8A8D,
-	0x8AAA, 0x8ACB, 0x8B49, 0x8B70, 0x8B77, 0x8CBB, 0x8CC7, 0x8F49,
-	0x8FA6, 0x9019, 0x904E, 0x958B, 0x95DC, 0x968E, 0x969B, 0x96B1,
-	0x9805, 0x985E
+#define TRAD(c) [((c) >> 6 & 0x3F) | ((c) & 0x3F) << 8] = 0xE0 | (c) >> 12
+static const unsigned char trad_lead[0x3F3F + 1] = {
+	TRAD(0x4F86), TRAD(0x500B), TRAD(0x50B3), TRAD(0x5167), TRAD(0x5169),
+	TRAD(0x52D9), TRAD(0x5340), TRAD(0x54E1), TRAD(0x55AE), TRAD(0x570B),
+	TRAD(0x57F7), TRAD(0x5831), TRAD(0x5BE6), TRAD(0x5C0D), TRAD(0x5F9E),
+	TRAD(0x5FA9), TRAD(0x61C9), TRAD(0x6236), TRAD(0x64DA), TRAD(0x64EC),
+	TRAD(0x6578), TRAD(0x6642), TRAD(0x6703), TRAD(0x689D), TRAD(0x696D),
+	TRAD(0x6A5F), TRAD(0x6B0A), TRAD(0x6CC1), TRAD(0x70BA), TRAD(0x7232),
+	TRAD(0x767C), TRAD(0x7BC4), TRAD(0x7D00), TRAD(0x7D44), TRAD(0x7D50),
+	TRAD(0x7D66), TRAD(0x7E23), TRAD(0x7E3D), TRAD(0x8207), TRAD(0x8209),
+	TRAD(0x8655), TRAD(0x865F), TRAD(0x898F), TRAD(0x8A08), TRAD(0x8A1F),
+	TRAD(0x8A2D), TRAD(0x8A34), TRAD(0x8A8D), TRAD(0x8AAA), TRAD(0x8ACB),
+	TRAD(0x8B49), TRAD(0x8B70), TRAD(0x8B77), TRAD(0x8CBB), TRAD(0x8CC7),
+	TRAD(0x8F49), TRAD(0x8FA6), TRAD(0x9019), TRAD(0x904E), TRAD(0x958B),
+	TRAD(0x95DC), TRAD(0x968E), TRAD(0x969B), TRAD(0x96B1), TRAD(0x9805),
+	TRAD(0x985E)
 };
+#undef TRAD
 
 /*
- * The list as a table indexed by the first two bytes of a character as
- * loaded (gr_load_le16), masked to the lead's low four bits and the second
- * byte's six: a word per lead and second byte, bit c for a third byte 80|c.
- * Built once per process (pthread_once; read-only once built).  The test
- * is exact (a coarser byte per second and third byte let about one pair in
- * twelve of simplified text out of the loop below, each a mispredicted
- * branch) and takes a load, a mask, a table load and a shift a character.
- * 129 KB, of which the rows of the list's 66 characters are written.
+ * Is the well-formed three-byte character at p listed?  (Its second and
+ * third bytes loaded as the index of trad_lead, compared with its lead
+ * byte; the index keeps only their low six bits, so the caller tests that
+ * they are continuation bytes.)
  */
-static uint64_t trad_lm[0x3F0F + 1];
-static pthread_once_t trad_lm_once = PTHREAD_ONCE_INIT;
-
-static void
-trad_lm_build(void)
-{
-	for (size_t k = 0; k < sizeof(trad_only) / sizeof(trad_only[0]); k++)
-	{
-		trad_lm[(trad_only[k] >> 12) | ((trad_only[k] >> 6) & 0x3F) << 8] |=
-			(uint64_t) 1 << (trad_only[k] & 0x3F);
-	}
-}
-
-/*
- * Is the three-byte character at p listed?  (Its first two bytes loaded
- * straight as the index of trad_lm, the third byte's low six bits the bit.)
- */
-static inline uint64_t
+static inline bool
 trad_listed(const unsigned char *p)
 {
-	return trad_lm[gr_load_le16(p) & 0x3F0F] >> (p[2] & 0x3F) & 1;
+	return trad_lead[gr_load_le16(p + 1) & 0x3F3F] == p[0];
 }
 
 /*
@@ -975,7 +970,6 @@ trad_scan(const char *buf, size_t len, const bool markers)
 	const unsigned char *p8 = len >= 8 ? u + len - 8 : u;	/* eight bytes on */
 	int			n = 0;
 
-	pthread_once(&trad_lm_once, trad_lm_build);
 	for (size_t i = 0; i < len;)
 	{
 		if (u[i] < 0x80)
@@ -1045,7 +1039,7 @@ cjk:
 			/*
 			 * Two characters at a time, from one eight-byte load (six bytes
 			 * used): one mask test says both are well-formed, one lookup
-			 * of trad_lm each that neither is listed (a pair that holds
+			 * of trad_lead each that neither is listed (a pair that holds
 			 * one goes to the exact test below, which counts it).  Byte by
 			 * byte, the checks cost more than the lookups.
 			 */
