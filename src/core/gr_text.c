@@ -914,7 +914,7 @@ garbage:
  * as a table indexed by the second and third bytes of a character as
  * loaded (gr_load_le16), masked to their low six bits: the lead byte of the
  * listed character that ends so, or 0.  No two listed characters share
- * their last twelve bits, so a byte an entry is exact (a character added
+ * their last twelve bits, so one byte per entry is exact (a character added
  * that did would set an entry twice, which -Wextra's -Woverride-init
  * reports).  The test is a load, a mask, a table load and a compare a
  * character: the word per lead and second byte it replaces, tested by a
