@@ -11,6 +11,7 @@
 #include "test_util.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 /* The list as gr_text.c documents it. */
@@ -85,4 +86,33 @@ TEST(traditional_agrees_with_reference)
 	CHECK_EQ_INT(bad, 0);
 	/* both answers come up often */
 	CHECK(yes > 1000 && yes < 19000);
+}
+
+/*
+ * Every character of the list is found, alone (three times, between
+ * simplified text and digits, as a table has it) and not at twice: the
+ * list is a table indexed by a character's last twelve bits, and two listed
+ * characters that shared them would leave one of them out.
+ */
+TEST(traditional_every_listed_character)
+{
+	int			missed = 0,
+				extra = 0;
+
+	for (size_t i = 0; i + 2 < sizeof(trad_doc); i += 3)
+	{
+		char		s[64];
+		int			n;
+
+		n = snprintf(s, sizeof(s), "收到%.3s\t1%.3s2\t%.3s。", trad_doc + i, trad_doc + i, trad_doc + i);
+		REQUIRE(n > 0 && (size_t) n < sizeof(s));
+		if (!gr_has_traditional(s, (size_t) n) || !gr_has_traditional_or_marker(s, (size_t) n))
+			missed++;
+		n = snprintf(s, sizeof(s), "收到%.3s\t12\t%.3s。", trad_doc + i, trad_doc + i);
+		REQUIRE(n > 0 && (size_t) n < sizeof(s));
+		if (gr_has_traditional(s, (size_t) n))
+			extra++;
+	}
+	CHECK_EQ_INT(missed, 0);
+	CHECK_EQ_INT(extra, 0);
 }
