@@ -98,6 +98,53 @@ may_hold_sp(const char *p)
 	return ((w - 0x2121212121212121u) & ~w & 0x8080808080808080u) != 0;
 }
 
+/*
+ * pdftotext pads its columns with runs of spaces, often dozens long: the
+ * scans over them go eight bytes at a time, as far as the first byte that
+ * is not ' ' (the other is_sp bytes, rare, are then taken one at a time).
+ */
+#define SPACES8 0x2020202020202020u
+
+/* First byte at or after i (before e) that is not is_sp, or e. */
+static inline size_t
+skip_sp(const char *s, size_t i, size_t e)
+{
+	while (i + 8 <= e)
+	{
+		uint64_t	x = gr_load_le64(s + i) ^ SPACES8;
+
+		if (x != 0)
+		{
+			i += (size_t) __builtin_ctzll(x) / 8;
+			break;
+		}
+		i += 8;
+	}
+	while (i < e && is_sp(s[i]))
+		i++;
+	return i;
+}
+
+/* End of s[b..e) without its trailing is_sp bytes. */
+static inline size_t
+skip_sp_back(const char *s, size_t b, size_t e)
+{
+	while (e >= b + 8)
+	{
+		uint64_t	x = gr_load_le64(s + e - 8) ^ SPACES8;
+
+		if (x != 0)
+		{
+			e -= (size_t) __builtin_clzll(x) / 8;
+			break;
+		}
+		e -= 8;
+	}
+	while (e > b && is_sp(s[e - 1]))
+		e--;
+	return e;
+}
+
 /* Characters of a numeric token: digits, signs, separators (ASCII and
  * full-width), "%". */
 static size_t
@@ -263,34 +310,59 @@ gr_aligned_check_ends(void)
 	return 0;
 }
 
-/* Character column of byte p on the line starting at b. */
-static uint32_t
-column(const char *buf, size_t b, size_t p)
+/* How many of the eight bytes of m have their high bit set (no other bit
+ * may be). */
+static inline uint32_t
+bytes_set(uint64_t m)
 {
-	uint32_t	c = 0;
-
-	for (size_t i = b; i < p; i++)
-		if (((unsigned char) buf[i] & 0xC0) != 0x80 && buf[i] != '\f')
-			c++;
-	return c;
+	return (uint32_t) (((m >> 7) * 0x0101010101010101u) >> 56);
 }
 
-/* Display column advance of buf[b..p): East Asian wide characters
- * (U+1100 and up, as 3/4-byte UTF-8 from E1 84 on) count 2. */
-static uint32_t
-dcolumn(const char *buf, size_t b, size_t p)
+/*
+ * Advance the character column *col and the display column *dcol over
+ * buf[b..p): a character counts at its first byte (not a UTF-8
+ * continuation byte), '\f' not at all; in the display column East Asian
+ * wide characters (U+1100 and up, as 3/4-byte UTF-8 from E1 84 on) count 2.
+ * Eight bytes at a time: a column counts every byte but the continuation
+ * bytes (10xxxxxx) and '\f', the display column also the lead bytes E1-FF
+ * once more.
+ */
+static void
+columns(const char *buf, size_t b, size_t p, uint32_t *col, uint32_t *dcol)
 {
-	uint32_t	c = 0;
+	const uint64_t hi = 0x8080808080808080u;
+	const uint64_t lo7 = 0x7F7F7F7F7F7F7F7Fu;
+	uint32_t	c = 0,
+				d = 0;
+	size_t		i = b;
 
-	for (size_t i = b; i < p; i++)
+	for (; i + 8 <= p; i += 8)
+	{
+		uint64_t	w = gr_load_le64(buf + i);
+		uint64_t	cont = w & ~(w << 1) & hi;
+		uint64_t	ff = w ^ 0x0C0C0C0C0C0C0C0Cu;
+		uint64_t	wide;
+		uint32_t	n;
+
+		/* high bit of the bytes equal to '\f' (no carry between bytes) */
+		ff = ~(((ff & lo7) + lo7) | ff) & hi;
+		/* high bit of the bytes from E1 on: 61-7F plus 1F carry into bit 7 */
+		wide = w & ((w & lo7) + 0x1F1F1F1F1F1F1F1Fu) & hi;
+		n = 8 - bytes_set(cont | ff);
+		c += n;
+		d += n + bytes_set(wide);
+	}
+	for (; i < p; i++)
 	{
 		unsigned char u = (unsigned char) buf[i];
 
 		if ((u & 0xC0) == 0x80 || u == '\f')
 			continue;
-		c += (u >= 0xE1) ? 2 : 1;
+		c++;
+		d += (u >= 0xE1) ? 2 : 1;
 	}
-	return c;
+	*col += c;
+	*dcol += d;
 }
 
 /* "— 5 —", "- 5 -", "-5-", "第 5 页", "5", "5 / 12", "第5页 共12页" */
@@ -366,45 +438,48 @@ typedef struct astate
 static bool
 add_frags(astate *a, size_t lb, size_t b, size_t e)
 {
+	const char *buf = a->buf;
 	size_t		i = b;
-	size_t		cpos = b;		/* column counted up to here: linear */
-	uint32_t	col = column(a->buf, lb, b);
-	uint32_t	dcol = dcolumn(a->buf, lb, b);
+	size_t		cpos = lb;		/* columns counted up to here: linear */
+	uint32_t	col = 0;
+	uint32_t	dcol = 0;
 
 	while (i < e)
 	{
 		size_t		fb,
 					fe;
 
-		while (i < e && is_sp(a->buf[i]))
-			i++;
+		i = skip_sp(buf, i, e);
 		if (i >= e)
 			break;
 		fb = i;
-		fe = i;
-		while (i < e)
+		/* the fragment ends at a space followed by another or by e */
+		for (;;)
 		{
-			if (i + 8 <= e && !may_hold_sp(a->buf + i))
+			/* to the first byte below 0x21 (the lowest flagged is exact) */
+			while (i + 8 <= e)
 			{
+				uint64_t	w = gr_load_le64(buf + i);
+				uint64_t	m = (w - 0x2121212121212121u) & ~w & 0x8080808080808080u;
+
+				if (m != 0)
+				{
+					i += (size_t) __builtin_ctzll(m) / 8;
+					break;
+				}
 				i += 8;
-				fe = i;
-				continue;
 			}
-			if (is_sp(a->buf[i]))
-			{
-				if (i + 1 < e && is_sp(a->buf[i + 1]))
-					break;
-				if (i + 1 >= e)
-					break;
-			}
-			i++;
-			if (!is_sp(a->buf[i - 1]))
-				fe = i;
+			while (i < e && !is_sp(buf[i]))
+				i++;
+			if (i + 1 >= e || is_sp(buf[i + 1]))
+				break;
+			i++;				/* a single space inside the fragment */
 		}
-		col += column(a->buf, cpos, fb);
-		dcol += dcolumn(a->buf, cpos, fb);
+		fe = i;
+		columns(buf, cpos, fb, &col, &dcol);
 		cpos = fb;
-		if (!gr_grow(a->mem, (void **) &a->frags, &a->fcap, a->nfrags + 1, sizeof(afrag)))
+		if (a->nfrags >= a->fcap &&
+			!gr_grow(a->mem, (void **) &a->frags, &a->fcap, a->nfrags + 1, sizeof(afrag)))
 			return false;
 		a->frags[a->nfrags].b = fb;
 		a->frags[a->nfrags].e = fe;
@@ -459,10 +534,8 @@ classify(astate *a, aline *l)
 	size_t		run_b;
 	size_t		ntok = 0;
 
-	while (b < e && is_sp(s[b]))
-		b++;
-	while (e > b && is_sp(s[e - 1]))
-		e--;
+	b = skip_sp(s, b, e);
+	e = skip_sp_back(s, b, e);
 	l->frag0 = a->nfrags;
 	l->tok0 = 0;
 	l->ntok = 0;
@@ -491,9 +564,7 @@ classify(astate *a, aline *l)
 		run_b = tb;
 		if (tb == b)
 			break;
-		te = tb;
-		while (te > b && is_sp(s[te - 1]))
-			te--;
+		te = skip_sp_back(s, b, tb);
 	}
 	if (ntok > 0 && run_b > b)
 	{
@@ -512,17 +583,10 @@ classify(astate *a, aline *l)
 		l->nfrag = a->nfrags - l->frag0;
 		return true;
 	}
-	/* the tokens, left to right (emit_row finds them again from tok0) */
+	/* the tokens, counted above from the right; emit_row finds them again
+	 * from tok0 */
 	l->tok0 = (uint32_t) run_b;
-	for (size_t i = run_b; i < e;)
-	{
-		size_t		j = next_token(s, i, e);
-
-		l->ntok++;
-		while (j < e && is_sp(s[j]))
-			j++;
-		i = j;
-	}
+	l->ntok = (uint32_t) ntok;
 	l->kind = L_NUM;
 	if (!add_frags(a, l->b, b, run_b))
 		return false;
@@ -535,13 +599,9 @@ static bool
 repeats_earlier(astate *a, size_t i)
 {
 	const aline *l = &a->lines[i];
-	size_t		b = l->b,
-				e = l->e;
+	size_t		b = skip_sp(a->buf, l->b, l->e),
+				e = skip_sp_back(a->buf, b, l->e);
 
-	while (b < e && is_sp(a->buf[b]))
-		b++;
-	while (e > b && is_sp(a->buf[e - 1]))
-		e--;
 	if (e - b < 12)
 		return false;
 	/* the title repeated in page headers: compare with the document's
@@ -549,13 +609,9 @@ repeats_earlier(astate *a, size_t i)
 	for (size_t k = 0; k < i && k < REPEAT_SCAN; k++)
 	{
 		const aline *m = &a->lines[k];
-		size_t		mb = m->b,
-					me = m->e;
+		size_t		mb = skip_sp(a->buf, m->b, m->e),
+					me = skip_sp_back(a->buf, mb, m->e);
 
-		while (mb < me && is_sp(a->buf[mb]))
-			mb++;
-		while (me > mb && is_sp(a->buf[me - 1]))
-			me--;
 		if (me - mb == e - b && memcmp(a->buf + mb, a->buf + b, e - b) == 0)
 			return true;
 	}
@@ -736,10 +792,8 @@ emit_row(astate *a, gr_items *out, char *shadow, long r)
 		return false;
 	if (nl->ntok > 0)
 	{
-		size_t		e = nl->e;
+		size_t		e = skip_sp_back(a->buf, nl->tok0, nl->e);
 
-		while (e > nl->tok0 && is_sp(a->buf[e - 1]))
-			e--;
 		for (size_t i = nl->tok0, t = 0; t < nl->ntok; t++)
 		{
 			size_t		j = next_token(a->buf, i, e);
@@ -747,9 +801,7 @@ emit_row(astate *a, gr_items *out, char *shadow, long r)
 			if (!gr_items_push_fast(a->mem, out, GR_ITEM_CELL, GR_LAYOUT_ALIGNED,
 							   i, j - i, line_no(row->line)))
 				return false;
-			while (j < e && is_sp(a->buf[j]))
-				j++;
-			i = j;
+			i = skip_sp(a->buf, j, e);
 		}
 	}
 	return gr_items_push_fast(a->mem, out, GR_ITEM_ROW_END, GR_LAYOUT_ALIGNED,
@@ -770,13 +822,9 @@ emit_items(astate *a, gr_items *out, char *shadow, size_t max_tok)
 			continue;
 		if (l->kind == L_LABEL && !l->table)
 		{
-			size_t		b = l->b,
-						e = l->e;
+			size_t		b = skip_sp(buf, l->b, l->e),
+						e = skip_sp_back(buf, b, l->e);
 
-			while (b < e && is_sp(buf[b]))
-				b++;
-			while (e > b && is_sp(buf[e - 1]))
-				e--;
 			if (!gr_items_push_fast(a->mem, out, GR_ITEM_PROSE, GR_LAYOUT_PROSE, b, e - b,
 							   line_no(i)))
 				return false;
@@ -823,6 +871,7 @@ gr_items_from_aligned(const char *buf, size_t len, const gr_options *opt,
 	bool		page_start = false;
 	size_t		max_tok = 0;	/* most numbers of a row (table 4 aside) */
 	size_t		nnum = 0;		/* NUM lines */
+	const char *ff;				/* the next '\f' from the line on, or NULL */
 	bool		ok;
 
 	memset(&a, 0, sizeof(a));
@@ -839,6 +888,8 @@ gr_items_from_aligned(const char *buf, size_t len, const gr_options *opt,
 	}
 	if (a.lcap && !(a.lines = gr_alloc_array(mem, a.lcap, sizeof(aline))))
 		goto nomem;
+	/* page breaks are few: one search per page, not one per line */
+	ff = memchr(buf, '\f', len);
 	while (ls < len)
 	{
 		const char *nl = memchr(buf + ls, '\n', len - ls);
@@ -852,8 +903,11 @@ gr_items_from_aligned(const char *buf, size_t len, const gr_options *opt,
 		if (!classify(&a, l))
 			goto nomem;
 		/* the first line of a page repeating an earlier line: header */
-		if (memchr(buf + ls, '\f', le - ls))
+		if (ff && ff < buf + le)
+		{
 			page_start = true;
+			ff = memchr(buf + le, '\f', len - le);
+		}
 		if (page_start && l->kind != L_BLANK && l->kind != L_SKIP)
 		{
 			page_start = false;
