@@ -181,8 +181,11 @@ pos_datum(size_t v)
  * repeated over every cell of every report, so each is converted once per
  * backend and found again by its address.  An address alone could mislead
  * (a key the core built for an earlier parse may have been freed and its
- * memory reused for another), so a hit also compares the text, which costs
- * less than converting it.  The datums live in key_cache_cxt; an entry
+ * memory reused for another), so the first hit of an array also compares
+ * the text, which costs less than converting it; the entry then carries
+ * the array's generation, and later hits in the same array (whose keys
+ * all stay put while it is built) take the address alone.  The datums
+ * live in key_cache_cxt; an entry
  * that gives way leaves its datum there until the context is reset, which
  * happens only between arrays (no datum of the cache is in use then) and
  * only once it holds KEY_CACHE_MAX_BYTES: memory stays bounded.
@@ -197,15 +200,18 @@ typedef struct key_cache_entry
 	const char *src;			/* a copy of its text */
 	size_t		len;			/* strlen(src) */
 	Datum		text;			/* as text in the database encoding */
+	uint64		gen;			/* the array it was last confirmed in */
 } key_cache_entry;
 
 static key_cache_entry key_cache[KEY_CACHE_SIZE];
 static MemoryContext key_cache_cxt;
+static uint64 key_cache_gen;
 
 /* Before an array: make the context, or empty it once it is too large. */
 static void
 key_cache_start(void)
 {
+	key_cache_gen++;
 	if (key_cache_cxt == NULL)
 		key_cache_cxt = AllocSetContextCreate(TopMemoryContext,
 											  "govreport key texts",
@@ -236,9 +242,14 @@ set_key_text(Datum *values, bool *nulls, int att, const char *s)
 		e = &key_cache[h];
 		if (e->key == s)
 		{
-			/* the same text (terminator included), or the slot is reused */
-			if (strncmp(e->src, s, e->len + 1) == 0)
+			/*
+			 * confirmed in this array, or the same text (terminator
+			 * included); else the address is reused
+			 */
+			if (e->gen == key_cache_gen ||
+				strncmp(e->src, s, e->len + 1) == 0)
 			{
+				e->gen = key_cache_gen;
 				values[att] = e->text;
 				nulls[att] = false;
 				return;
@@ -260,6 +271,7 @@ set_key_text(Datum *values, bool *nulls, int att, const char *s)
 	e->src = pnstrdup(s, len);
 	e->len = len;
 	e->text = datumCopy(t, false, -1);
+	e->gen = key_cache_gen;
 	e->key = s;
 	MemoryContextSwitchTo(old);
 	values[att] = e->text;
