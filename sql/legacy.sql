@@ -79,3 +79,13 @@ WITH y AS (SELECT array_agg(r ORDER BY r.year) AS a FROM gr.govreport_parse_all(
 SELECT v.rule, v.kind, v.scope, v.lhs, v.rhs, v.message
 FROM y, gr.govreport_violations(y.a[1], y.a[2]) v;
 SELECT id, evaluated FROM gr.govreport_rules() WHERE id = 'N5';
+
+-- a report reads the same wherever it comes in a scan: the text datums of
+-- the cells' keys are cached per backend (found by address, confirmed by
+-- the text), and reports parsed in turn reuse each other's memory
+SELECT name, count(*) AS parsed, count(DISTINCT r::text) AS variants
+FROM (SELECT d.name, gr.govreport_parse(d.doc) AS r
+      FROM generate_series(1, 3) g, ldocs d
+      WHERE d.name IN ('stats', 'stats_old', 'traps', 'annex', 'title_year')
+      ORDER BY g, d.name) s
+GROUP BY name ORDER BY name;
