@@ -224,7 +224,7 @@ cpu="$(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //')"
 	echo "- $("$PG_CONFIG" --version); $(sed -n 's/^PRETTY_NAME="\(.*\)"/\1/p' /etc/os-release)"
 	echo "- Extension built by PGXS with CFLAGS: \`$("$PG_CONFIG" --cflags | tr -s ' ')\`"
 	echo "- Cluster: pg_virtualenv, shared_buffers=256MB, synchronous_commit=off, jit=off, max_parallel_workers_per_gather=0, govreport columns COMPRESSION lz4"
-	echo "- Corpus: \`python3 bench/gen.py -n $N --seed $SEED\`, $RUNS runs per figure (median)"
+	echo "- Corpus: \`python3 bench/gen.py -n $N --seed $SEED\`, $RUNS runs per figure (median); md5 and the parse at least 5, in turn"
 	echo
 	echo "## Corpus"
 	echo
