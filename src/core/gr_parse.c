@@ -691,9 +691,14 @@ find_totals(const gr_report *r, const gr_cell *found[4])
 	{
 		const gr_cell *c = &r->cells[i];
 
-		if (!c->tbl || c->tbl[0] != 't' || c->tbl[1] != '3' || c->tbl[2] ||
-			!c->row_key || !c->col_key || c->col_key[0] != 't' ||
-			strcmp(c->col_key, "total") != 0)
+		/*
+		 * The column first: NULL for the figures of the text, and of the
+		 * columns only "total" starts with 't'; the table name (another
+		 * string to load) is then read for few cells.
+		 */
+		if (!c->col_key || c->col_key[0] != 't' ||
+			!c->tbl || c->tbl[0] != 't' || c->tbl[1] != '3' || c->tbl[2] ||
+			!c->row_key || strcmp(c->col_key, "total") != 0)
 			continue;
 		for (int k = 0; k < 4; k++)
 			if (!found[k] && c->row_key[0] == t3_totals[k][0] &&
