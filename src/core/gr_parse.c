@@ -396,6 +396,9 @@ split(const char *buf, const gr_items *items, gr_mem *mem, seg **out,
 		bool		t2 = (words & ANCHOR_T2) && t2_start_key(buf, it, err);
 		bool		t3 = !t2 && (words & ANCHOR_T3) && t3_anchor_key(buf, it, err);
 
+		/* only making a key can fail: the other items skip the test */
+		if (words && err->status != GR_OK)
+			return err->status;
 		if (it->kind == GR_ITEM_PROSE)
 		{
 			marker = report_start(buf, items, i, &kind);
@@ -437,8 +440,6 @@ split(const char *buf, const gr_items *items, gr_mem *mem, seg **out,
 			}
 			has_t3 = true;
 		}
-		if (err->status != GR_OK)
-			return err->status;
 		if (start >= 0 && (size_t) start > cur)
 		{
 			if (!gr_grow(mem, (void **) &v, &cap, n + 1, sizeof(seg)))
