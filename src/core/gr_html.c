@@ -466,17 +466,26 @@ typedef struct tag_memo
 } tag_memo;
 
 /*
- * a[0..n) == b[0..n)?  Most tags are 4 to 16 bytes ("</td>", "<span
- * lang=EN-US>"): two overlapping word compares cost less than a call to
- * memcmp (longer ones go to memcmp, faster there).  Both spans lie inside
- * the text, so the loads stay in it.
+ * a[0..n) == b[0..n)?  Most tags are 4 to 64 bytes ("</td>", "<span
+ * lang=EN-US>"): a few word compares cost less than a call to memcmp
+ * (longer ones go to memcmp, faster there).  Both spans lie inside the
+ * text, so the loads stay in it.
  */
 static inline bool
 same_bytes(const char *a, const char *b, size_t n)
 {
-	if (n >= 8 && n <= 16)
-		return gr_load_le64(a) == gr_load_le64(b) &&
-			gr_load_le64(a + n - 8) == gr_load_le64(b + n - 8);
+	if (n >= 8 && n <= 64)
+	{
+		/*
+		 * Word's paragraph and cell tags run to 64 bytes ("<p
+		 * class=MsoNormal align=center style='text-align:center'>"): a
+		 * word at a time, the last one overlapping, still beats memcmp.
+		 */
+		for (size_t k = 0; k + 8 < n; k += 8)
+			if (gr_load_le64(a + k) != gr_load_le64(b + k))
+				return false;
+		return gr_load_le64(a + n - 8) == gr_load_le64(b + n - 8);
+	}
 	if (n >= 4 && n < 8)
 		return gr_load_le32(a) == gr_load_le32(b) &&
 			gr_load_le32(a + n - 4) == gr_load_le32(b + n - 4);
@@ -655,6 +664,30 @@ decode_text(const char *buf, size_t b, size_t e, char *shadow)
 		}
 		i += n - 1;
 	}
+}
+
+/*
+ * Blank n bytes at p.  Most tags are 4 to 16 bytes: two overlapping
+ * stores cost less than a call to memset.
+ */
+static inline void
+spaces(char *p, size_t n)
+{
+	const uint64_t sp8 = 0x2020202020202020u;
+	const uint32_t sp4 = 0x20202020u;
+
+	if (n >= 8 && n <= 16)
+	{
+		memcpy(p, &sp8, 8);
+		memcpy(p + n - 8, &sp8, 8);
+	}
+	else if (n >= 4 && n < 8)
+	{
+		memcpy(p, &sp4, 4);
+		memcpy(p + n - 4, &sp4, 4);
+	}
+	else
+		memset(p, ' ', n);
 }
 
 /* Blank markup bytes in the shadow, newlines kept. */
@@ -1084,6 +1117,7 @@ gr_items_from_html(const char *buf, size_t len, const gr_options *opt,
 	bool		tags_full = false;	/* too many: none kept */
 	tag_memo	memo[TAG_MEMO_SLOTS];	/* tags read in pass 1 */
 	bool		one_line;
+	const char *amp;			/* the first '&' at or after pos, or NULL */
 	/* the last cell tag whose spans were read, and its spans */
 	size_t		span_b = 0,
 				span_n = 0;
@@ -1112,14 +1146,23 @@ gr_items_from_html(const char *buf, size_t len, const gr_options *opt,
 	 * dropped at once, so as not to add to that page's peak, and pass 2
 	 * scans the page itself, as it did before.
 	 */
+	amp = memchr(buf, '&', len);
 	while (next_tag_memo(buf, len, pos, &t, memo, &one_line))
 	{
-		decode_text(buf, pos, t.b, shadow);
+		/*
+		 * Most text runs between tags hold no entity: decode only those
+		 * before which the next '&' of the page lies.  It is looked for
+		 * again only once passed, from there on: the whole page once.
+		 */
+		if (amp && (size_t) (amp - buf) < t.b)
+			decode_text(buf, pos, t.b, shadow);
 		if (one_line)
-			memset(shadow + t.b, ' ', t.e - t.b);	/* no newline to keep */
+			spaces(shadow + t.b, t.e - t.b);	/* no newline to keep */
 		else
 			blank(shadow, t.b, t.e);
 		pos = t.e;
+		if (amp && (size_t) (amp - buf) < pos)
+			amp = memchr(buf + pos, '&', len - pos);
 		if (pos >= next_poll)
 		{
 			next_poll = pos + (1 << 16);
