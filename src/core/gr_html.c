@@ -788,39 +788,125 @@ is_ws(char c)
 }
 
 /*
+ * Bytes among the eight at p that are neither ' ' nor '\n' (the bytes of
+ * blanked markup): 0x80 in each such byte, exactly (no borrow between
+ * bytes: the low seven bits of each are added to 0x7F on their own).
+ */
+static inline uint64_t
+not_blank8(const char *p)
+{
+	const uint64_t low7 = 0x7F7F7F7F7F7F7F7Fu;
+	uint64_t	w = gr_load_le64(p);
+	uint64_t	sp = w ^ 0x2020202020202020u;
+	uint64_t	nl = w ^ 0x0A0A0A0A0A0A0A0Au;
+
+	return (((sp & low7) + low7) | sp) & (((nl & low7) + low7) | nl) &
+		0x8080808080808080u;
+}
+
+#ifdef GR_SSE2
+/* The same for sixteen bytes at p, bit k for p[k] (not_blank8 without SSE2) */
+static inline unsigned
+not_blank16(const char *p)
+{
+	__m128i		v = _mm_loadu_si128((const __m128i *) p);
+	__m128i		blank = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')),
+									 _mm_cmpeq_epi8(v, _mm_set1_epi8('\n')));
+
+	return (unsigned) _mm_movemask_epi8(blank) ^ 0xFFFFu;
+}
+#endif
+
+/*
  * Trim [*b, *e) in the shadow; then make sure the end does not fall inside
  * an entity of the original (a decoded "&amp;" reads "&    ").
  */
 static void
 trim_span(hstate *h, size_t *b, size_t *e)
 {
-	const uint64_t spaces = 0x2020202020202020u;
-	uint64_t	w;
+	const char *s = h->shadow;
+	size_t		lo = *b,
+				hi = *e;
 
-	/* blanked markup is long runs of ' ': eight at a time through those */
-	for (;;)
+	/*
+	 * Blanked markup is long runs of ' ' and '\n' ("<p class=...><span
+	 * lang=...>" around a cell's text, with Word's line breaks): a block
+	 * at a time through those, each other byte tested on its own.
+	 */
+	while (lo < hi)
 	{
-		while (*e - *b >= 8 && (memcpy(&w, h->shadow + *b, 8), w == spaces))
-			*b += 8;
-		if (*b < *e && is_ws(h->shadow[*b]))
-			(*b)++;
+#ifdef GR_SSE2
+		if (hi - lo >= 16)
+		{
+			unsigned	m = not_blank16(s + lo);
+
+			if (m == 0)
+			{
+				lo += 16;
+				continue;
+			}
+			lo += (size_t) __builtin_ctz(m);
+		}
 		else
+#endif
+		if (hi - lo >= 8)
+		{
+			uint64_t	m = not_blank8(s + lo);
+
+			if (m == 0)
+			{
+				lo += 8;
+				continue;
+			}
+			lo += (size_t) __builtin_ctzll(m) / 8;
+		}
+		if (!is_ws(s[lo]))
 			break;
+		lo++;
 	}
-	for (;;)
+	while (hi > lo)
 	{
-		while (*e - *b >= 8 && (memcpy(&w, h->shadow + *e - 8, 8), w == spaces))
-			*e -= 8;
-		if (*e > *b && is_ws(h->shadow[*e - 1]))
-			(*e)--;
+#ifdef GR_SSE2
+		if (hi - lo >= 16)
+		{
+			unsigned	m = not_blank16(s + hi - 16);
+
+			if (m == 0)
+			{
+				hi -= 16;
+				continue;
+			}
+			hi -= 16 - (31 - (size_t) __builtin_clz(m)) - 1;
+		}
 		else
+#endif
+		if (hi - lo >= 8)
+		{
+			uint64_t	m = not_blank8(s + hi - 8);
+
+			if (m == 0)
+			{
+				hi -= 8;
+				continue;
+			}
+			hi -= 8 - (63 - (size_t) __builtin_clzll(m)) / 8 - 1;
+		}
+		if (!is_ws(s[hi - 1]))
 			break;
+		hi--;
 	}
+	*b = lo;
+	*e = hi;
 	if (*e > *b)
 	{
-		size_t		lo = *e > *b + 12 ? *e - 12 : *b;
+		size_t		from = *e > *b + 12 ? *e - 12 : *b;
 
-		for (size_t p = *e; p-- > lo;)
+		/* most spans end in no entity: two word tests of the twelve bytes */
+		if (*e - from == 12 &&
+			(bytes_equal(gr_load_le64(h->buf + from), '&') |
+			 bytes_equal(gr_load_le64(h->buf + from + 4), '&')) == 0)
+			return;
+		for (size_t p = *e; p-- > from;)
 		{
 			uint32_t	cp;
 			size_t		n;
