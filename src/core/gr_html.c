@@ -188,54 +188,33 @@ next_ci(const char *s, size_t n, size_t from, char c)
 	return n;
 }
 
-/* Read an attribute's integer value (1..MAX_SPAN) in the tag text. */
+/*
+ * The value (1..MAX_SPAN) of an attribute whose name ends before s[j], in
+ * the tag text s[0..n); -1 if no '=' follows the name (not the attribute:
+ * a later one of the same name may be).
+ */
 static int
-span_attr(const char *s, size_t n, const char *name)
+span_value(const char *s, size_t n, size_t j)
 {
-	size_t		k = strlen(name);
+	long		v = 0;
 
-	/* only where name[0], a letter, stands in either case */
-	for (size_t i = next_ci(s, n, 0, name[0]); i + k < n;
-		 i = next_ci(s, n, i + 1, name[0]))
-	{
-		size_t		j;
-		long		v = 0;
-
-		/* name[0] is a letter: only it and its capital OR 0x20 give it */
-		if ((s[i] | 0x20) != name[0] || !istarts(s + i, n - i, name) ||
-			(i > 0 && is_alpha(s[i - 1])))
-			continue;
-		j = i + k;
-		while (j < n && (s[j] == ' ' || s[j] == '\t' || s[j] == '\n' || s[j] == '\r'))
-			j++;
-		if (j >= n || s[j] != '=')
-			continue;
+	while (j < n && (s[j] == ' ' || s[j] == '\t' || s[j] == '\n' || s[j] == '\r'))
 		j++;
-		while (j < n && (s[j] == ' ' || s[j] == '"' || s[j] == '\''))
-			j++;
-		if (j >= n || s[j] < '0' || s[j] > '9')
-			return 1;
-		while (j < n && s[j] >= '0' && s[j] <= '9')
-		{
-			v = v * 10 + (s[j] - '0');
-			if (v > MAX_SPAN)
-				v = MAX_SPAN;
-			j++;
-		}
-		return v < 1 ? 1 : (int) v;
+	if (j >= n || s[j] != '=')
+		return -1;
+	j++;
+	while (j < n && (s[j] == ' ' || s[j] == '"' || s[j] == '\''))
+		j++;
+	if (j >= n || s[j] < '0' || s[j] > '9')
+		return 1;
+	while (j < n && s[j] >= '0' && s[j] <= '9')
+	{
+		v = v * 10 + (s[j] - '0');
+		if (v > MAX_SPAN)
+			v = MAX_SPAN;
+		j++;
 	}
-	return 1;
-}
-
-/* Does the tag text s[0..n) hold "span" in any case (rowspan, colspan)? */
-static bool
-has_span(const char *s, size_t n)
-{
-	for (size_t p = next_ci(s, n, 3, 'n'); p < n; p = next_ci(s, n, p + 1, 'n'))
-		if ((s[p - 3] | 0x20) == 's' && (s[p - 2] | 0x20) == 'p' &&
-			(s[p - 1] | 0x20) == 'a')
-			return true;
-	return false;
+	return v < 1 ? 1 : (int) v;
 }
 
 /*
@@ -295,15 +274,47 @@ static const bool name_byte[256] = {
 #define NT_BLOCKS	1
 #define NT_SPANS	2
 
-/* A cell's rowspan and colspan from its tag text buf[t->b .. t->e). */
+/*
+ * A cell's rowspan and colspan from its tag text buf[t->b .. t->e) (left
+ * as they are when absent): the first "rowspan" and "colspan", in any
+ * case, after no letter and before an '='.  One pass over the places of
+ * 'n' (in "border", "none", "windowtext": a few per tag), each a name's
+ * end when "span" and then "row" or "col" come before it.
+ */
 static void
 tag_spans(const char *buf, tag *t)
 {
-	/* "<td>" has no attributes; most others no span */
-	if (t->e - t->b > 4 && has_span(buf + t->b, t->e - t->b))
+	const char *s = buf + t->b;
+	size_t		n = t->e - t->b;
+	bool		row = false,
+				col = false;	/* found */
+
+	for (size_t p = next_ci(s, n, 6, 'n'); p + 1 < n && !(row && col);
+		 p = next_ci(s, n, p + 1, 'n'))
 	{
-		t->rowspan = span_attr(buf + t->b, t->e - t->b, "rowspan");
-		t->colspan = span_attr(buf + t->b, t->e - t->b, "colspan");
+		bool		is_row,
+					is_col;
+		int			v;
+
+		/* s[p] | 0x20 == 'n'; a letter c in either case OR-s 0x20 to c */
+		if ((s[p - 3] | 0x20) != 's' || (s[p - 2] | 0x20) != 'p' ||
+			(s[p - 1] | 0x20) != 'a' || (s[p - 5] | 0x20) != 'o')
+			continue;
+		is_row = !row && (s[p - 6] | 0x20) == 'r' && (s[p - 4] | 0x20) == 'w';
+		is_col = !col && (s[p - 6] | 0x20) == 'c' && (s[p - 4] | 0x20) == 'l';
+		if ((!is_row && !is_col) || (p > 6 && is_alpha(s[p - 7])) ||
+			(v = span_value(s, n, p + 1)) < 0)
+			continue;
+		if (is_row)
+		{
+			t->rowspan = v;
+			row = true;
+		}
+		else
+		{
+			t->colspan = v;
+			col = true;
+		}
 	}
 }
 
