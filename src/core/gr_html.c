@@ -1031,12 +1031,12 @@ compact_stops(unsigned char c, bool prose)
 /*
  * Where the run of bytes from r that compact() copies as they are ends (r
  * <= result <= e): at the first byte it must look at or before (markup,
- * an entity, a space of prose), or at e.  Eight bytes at a time: a mask flags '<' and '&' (and, in prose,
- * bytes below 0x21 and those that are 0xE3 once OR-ed with 0x21: C2, C3,
- * E2, E3).  The lowest flag of a block is never above its first stop
- * byte (no borrow comes from a byte that is none), so none is missed;
- * flags that are no stop byte (C3, a control byte) are tested exactly and
- * stepped over.
+ * an entity, a space of prose), or at e.  Eight bytes at a time: a mask
+ * flags '<' and '&' (and, in prose, bytes below 0x21 and those that are
+ * 0xE3 once OR-ed with 0x21: C2, C3, E2, E3).  The lowest flag of a block
+ * is never above its first stop byte (no borrow comes from a byte that
+ * is none), so none is missed; flags that are no stop byte (C3, a control
+ * byte) are tested exactly and stepped over.
  */
 static size_t
 plain_run_end(const char *buf, size_t r, size_t e, bool prose)
@@ -1061,15 +1061,16 @@ plain_run_end(const char *buf, size_t r, size_t e, bool prose)
 
 		if (prose)
 		{
+			__m128i		b = _mm_loadu_si128((const __m128i *) (buf + r + 1));
+			__m128i		c = _mm_loadu_si128((const __m128i *) (buf + r + 2));
 			__m128i		x80 = _mm_set1_epi8((char) 0x80);
-			__m128i		ideo = _mm_and_si128(
-				_mm_and_si128(_mm_cmpeq_epi8(a, _mm_set1_epi8((char) 0xE3)),
-							  _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *) (buf + r + 1)), x80)),
-				_mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *) (buf + r + 2)), x80));
+			__m128i		low = _mm_cmpeq_epi8(_mm_min_epu8(a, _mm_set1_epi8(0x20)), a);
+			__m128i		c2 = _mm_cmpeq_epi8(a, _mm_set1_epi8((char) 0xC2));
+			__m128i		ideo = _mm_and_si128(_mm_cmpeq_epi8(a, _mm_set1_epi8((char) 0xE3)),
+											 _mm_and_si128(_mm_cmpeq_epi8(b, x80),
+														   _mm_cmpeq_epi8(c, x80)));
 
-			m = _mm_or_si128(m, _mm_or_si128(
-				_mm_cmpeq_epi8(_mm_min_epu8(a, _mm_set1_epi8(0x20)), a),
-				_mm_or_si128(_mm_cmpeq_epi8(a, _mm_set1_epi8((char) 0xC2)), ideo)));
+			m = _mm_or_si128(m, _mm_or_si128(low, _mm_or_si128(c2, ideo)));
 		}
 		bits = (unsigned) _mm_movemask_epi8(m);
 		if (bits != 0)
