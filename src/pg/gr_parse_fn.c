@@ -185,10 +185,10 @@ pos_datum(size_t v)
  * the text, which costs less than converting it; the entry then carries
  * the array's generation, and later hits in the same array (whose keys
  * all stay put while it is built) take the address alone.  The datums
- * live in key_cache_cxt; an entry
- * that gives way leaves its datum there until the context is reset, which
- * happens only between arrays (no datum of the cache is in use then) and
- * only once it holds KEY_CACHE_MAX_BYTES: memory stays bounded.
+ * live in key_cache_cxt; an entry that gives way leaves its datum there
+ * until the context is reset, which happens only between arrays (no datum
+ * of the cache is in use then) and only once it holds KEY_CACHE_MAX_BYTES:
+ * memory stays bounded.
  */
 #define KEY_CACHE_SIZE 1024		/* power of two, > distinct keys of a report */
 #define KEY_CACHE_PROBES 8
