@@ -340,12 +340,10 @@ columns(const char *buf, size_t b, size_t p, uint32_t *col, uint32_t *dcol)
 	{
 		uint64_t	w = gr_load_le64(buf + i);
 		uint64_t	cont = w & ~(w << 1) & hi;
-		uint64_t	ff = w ^ 0x0C0C0C0C0C0C0C0Cu;
+		uint64_t	ff = gr_bytes_eq_exact(w, '\f');
 		uint64_t	wide;
 		uint32_t	n;
 
-		/* high bit of the bytes equal to '\f' (no carry between bytes) */
-		ff = ~(((ff & lo7) + lo7) | ff) & hi;
 		/* high bit of the bytes from E1 on: 61-7F plus 1F carry into bit 7 */
 		wide = w & ((w & lo7) + 0x1F1F1F1F1F1F1F1Fu) & hi;
 		n = 8 - bytes_set(cont | ff);

@@ -148,15 +148,6 @@ name_in(const char *name, size_t nl, const char *const *names,
 	return false;
 }
 
-/* Bytes of v equal to b: 0x80 in each such byte (and maybe above one). */
-static inline uint64_t
-bytes_equal(uint64_t v, unsigned char b)
-{
-	uint64_t	x = v ^ (0x0101010101010101u * b);
-
-	return (x - 0x0101010101010101u) & ~x & 0x8080808080808080u;
-}
-
 /*
  * The first i >= from (i < n) with s[i] | 0x20 == c, or n: a letter c in
  * either case.  Eight bytes at a time (OR-ing 0x20 into each byte of a
@@ -170,7 +161,7 @@ next_ci(const char *s, size_t n, size_t from, char c)
 
 	while (i + 8 <= n)
 	{
-		uint64_t	m = bytes_equal(gr_load_le64(s + i) | 0x2020202020202020u,
+		uint64_t	m = gr_bytes_eq(gr_load_le64(s + i) | 0x2020202020202020u,
 									(unsigned char) c);
 
 		for (; m != 0; m &= m - 1)
@@ -231,8 +222,8 @@ attr_stop(const char *buf, size_t j, size_t len)
 	for (; j + 8 <= len; j += 8)
 	{
 		uint64_t	w = gr_load_le64(buf + j);
-		uint64_t	m = bytes_equal(w, '>') | bytes_equal(w, '"') |
-			bytes_equal(w, '\'');
+		uint64_t	m = gr_bytes_eq(w, '>') | gr_bytes_eq(w, '"') |
+			gr_bytes_eq(w, '\'');
 
 		if (m != 0)
 			return j + (size_t) __builtin_ctzll(m) / 8;
@@ -800,18 +791,14 @@ is_ws(char c)
 
 /*
  * Bytes among the eight at p that are neither ' ' nor '\n' (the bytes of
- * blanked markup): 0x80 in each such byte, exactly (no borrow between
- * bytes: the low seven bits of each are added to 0x7F on their own).
+ * blanked markup): 0x80 in each such byte, exactly.
  */
 static inline uint64_t
 not_blank8(const char *p)
 {
-	const uint64_t low7 = 0x7F7F7F7F7F7F7F7Fu;
 	uint64_t	w = gr_load_le64(p);
-	uint64_t	sp = w ^ 0x2020202020202020u;
-	uint64_t	nl = w ^ 0x0A0A0A0A0A0A0A0Au;
 
-	return (((sp & low7) + low7) | sp) & (((nl & low7) + low7) | nl) &
+	return (gr_bytes_eq_exact(w, ' ') | gr_bytes_eq_exact(w, '\n')) ^
 		0x8080808080808080u;
 }
 
@@ -914,8 +901,8 @@ trim_span(hstate *h, size_t *b, size_t *e)
 
 		/* most spans end in no entity: two word tests of the twelve bytes */
 		if (*e - from == 12 &&
-			(bytes_equal(gr_load_le64(h->buf + from), '&') |
-			 bytes_equal(gr_load_le64(h->buf + from + 4), '&')) == 0)
+			(gr_bytes_eq(gr_load_le64(h->buf + from), '&') |
+			 gr_bytes_eq(gr_load_le64(h->buf + from + 4), '&')) == 0)
 			return;
 		for (size_t p = *e; p-- > from;)
 		{
@@ -1081,11 +1068,11 @@ plain_run_end(const char *buf, size_t r, size_t e, bool prose)
 	while (r + 8 <= e)
 	{
 		uint64_t	w = gr_load_le64(buf + r);
-		uint64_t	m = bytes_equal(w, '<') | bytes_equal(w, '&');
+		uint64_t	m = gr_bytes_eq(w, '<') | gr_bytes_eq(w, '&');
 
 		if (prose)
 			m |= ((w - 0x2121212121212121u) & ~w & 0x8080808080808080u) |
-				bytes_equal(w | 0x2121212121212121u, 0xE3);
+				gr_bytes_eq(w | 0x2121212121212121u, 0xE3);
 		if (m == 0)
 		{
 			r += 8;

@@ -143,15 +143,6 @@ is_inline_space(uint32_t c)
 	return c == ' ' || c == '\t' || c == 0xA0 || c == 0x3000;
 }
 
-/* Bytes of v equal to b: 0x80 in each such byte (and maybe above one). */
-static inline uint64_t
-bytes_equal(uint64_t v, unsigned char b)
-{
-	uint64_t	x = v ^ (0x0101010101010101u * b);
-
-	return (x - 0x0101010101010101u) & ~x & 0x8080808080808080u;
-}
-
 /*
  * Where among the eight bytes at p could a space (' ', TAB, U+00A0, U+3000)
  * start?  0 if nowhere; else the lowest 0x80 bit set is that of the first
@@ -167,7 +158,7 @@ space_starts(const char *p)
 
 	/* bytes below 0x21 (' ', TAB), and C2/C3/E2/E3 all turned into E3 */
 	return ((w - 0x2121212121212121u) & ~w & 0x8080808080808080u) |
-		bytes_equal(w | 0x2121212121212121u, 0xE3);
+		gr_bytes_eq(w | 0x2121212121212121u, 0xE3);
 }
 
 #ifdef GR_SSE2
@@ -393,14 +384,14 @@ is_blank_line(const char *buf, size_t b, size_t e)
  * The first byte c in buf[i..e), or e.  Eight bytes at a time: cells are
  * a few to a few tens of bytes, where memchr's set-up costs more than the
  * search, and a byte-by-byte loop more than a word.  The lowest flag of
- * bytes_equal() is exact.
+ * gr_bytes_eq() is exact.
  */
 static inline size_t
 next_byte(const char *buf, size_t i, size_t e, unsigned char c)
 {
 	while (i + 8 <= e)
 	{
-		uint64_t	m = bytes_equal(gr_load_le64(buf + i), c);
+		uint64_t	m = gr_bytes_eq(gr_load_le64(buf + i), c);
 
 		if (m != 0)
 			return i + (size_t) __builtin_ctzll(m) / 8;

@@ -93,6 +93,30 @@ gr_load_le64(const void *p)
 }
 
 /*
+ * Bytes of the word v equal to b: 0x80 in each such byte.  gr_bytes_eq is
+ * exact as to whether there is one (and where the lowest is), but may also
+ * flag a byte above a flagged one (a borrow); gr_bytes_eq_exact flags each
+ * such byte and no other (the low seven bits of each byte are added on
+ * their own, no carry between bytes), for counts and highest-byte tests.
+ */
+static inline uint64_t
+gr_bytes_eq(uint64_t v, unsigned char b)
+{
+	uint64_t	x = v ^ (0x0101010101010101u * b);
+
+	return (x - 0x0101010101010101u) & ~x & 0x8080808080808080u;
+}
+
+static inline uint64_t
+gr_bytes_eq_exact(uint64_t v, unsigned char b)
+{
+	const uint64_t low7 = 0x7F7F7F7F7F7F7F7Fu;
+	uint64_t	x = v ^ (0x0101010101010101u * b);
+
+	return ~(((x & low7) + low7) | x) & 0x8080808080808080u;
+}
+
+/*
  * SSE2 (part of every x86-64) for the sixteen-byte block skips of the prose
  * passes.  Each such use keeps a portable equivalent beside it; build with
  * -DGR_NO_SSE2 to run (and test) that one instead.

@@ -55,3 +55,49 @@ TEST(find_agrees_with_naive_search)
 	CHECK(gr_find("x报告", 7, "告") != NULL);
 	CHECK(gr_find("abc", 3, "") == NULL);
 }
+
+/*
+ * The word-at-a-time byte tests of gr_util.h against a byte-by-byte
+ * reading: gr_bytes_eq_exact flags exactly the bytes equal to b;
+ * gr_bytes_eq flags every such byte's lowest one exactly and never a byte
+ * below it that is not equal (a borrow may flag bytes above).
+ */
+TEST(bytes_eq_against_bytes)
+{
+	unsigned	seed = 2026;
+	int			bad_exact = 0,
+				bad_low = 0;
+
+	for (int round = 0; round < 200000; round++)
+	{
+		unsigned char bytes[8];
+		unsigned char b = (unsigned char) test_rand(&seed);
+		uint64_t	v;
+		uint64_t	want = 0;
+
+		for (int k = 0; k < 8; k++)
+		{
+			/* often b itself, b +- 1, 0x80 and 0x00: the borrow cases */
+			static const int near[] = {0, 1, -1, 0x80, 0};
+			unsigned	r = test_rand(&seed) % 10;
+
+			bytes[k] = r < 5 ? (unsigned char) (b + near[r]) :
+				r == 5 ? 0 : (unsigned char) test_rand(&seed);
+			if (bytes[k] == b)
+				want |= (uint64_t) 0x80 << (8 * k);
+		}
+		v = gr_load_le64(bytes);
+		if (gr_bytes_eq_exact(v, b) != want)
+			bad_exact++;
+		{
+			uint64_t	m = gr_bytes_eq(v, b);
+
+			if ((m == 0) != (want == 0) ||
+				(want && (m & -m) != (want & -want)) ||
+				(m & ~0x8080808080808080u))
+				bad_low++;
+		}
+	}
+	CHECK_EQ_INT(bad_exact, 0);
+	CHECK_EQ_INT(bad_low, 0);
+}
