@@ -198,7 +198,6 @@ typedef struct key_cache_entry
 {
 	const char *key;			/* the core's address; NULL: empty */
 	const char *src;			/* a copy of its text */
-	size_t		len;			/* strlen(src) */
 	Datum		text;			/* as text in the database encoding */
 	uint64		gen;			/* the array it was last confirmed in */
 } key_cache_entry;
@@ -242,12 +241,8 @@ set_key_text(Datum *values, bool *nulls, int att, const char *s)
 		e = &key_cache[h];
 		if (e->key == s)
 		{
-			/*
-			 * confirmed in this array, or the same text (terminator
-			 * included); else the address is reused
-			 */
-			if (e->gen == key_cache_gen ||
-				strncmp(e->src, s, e->len + 1) == 0)
+			/* confirmed in this array, or the same text; else reused */
+			if (e->gen == key_cache_gen || strcmp(e->src, s) == 0)
 			{
 				e->gen = key_cache_gen;
 				values[att] = e->text;
@@ -269,7 +264,6 @@ set_key_text(Datum *values, bool *nulls, int att, const char *s)
 	old = MemoryContextSwitchTo(key_cache_cxt);
 	e->key = NULL;				/* half-filled entries never match */
 	e->src = pnstrdup(s, len);
-	e->len = len;
 	e->text = datumCopy(t, false, -1);
 	e->gen = key_cache_gen;
 	e->key = s;
